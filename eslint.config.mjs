@@ -1,0 +1,32 @@
+// ESLint flat config: typescript-eslint's recommended rules, zero warnings allowed (npm run lint).
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.lab/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'off',
+    },
+  },
+  {
+    // Plain CommonJS files (mocha reporter, tool configs) load with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The domain is pure: no editor, no Docker client.
+    files: ['src/domain/**/*.ts', 'src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [
+        { name: 'vscode', message: 'The domain and the store must not depend on VS Code.' },
+        { name: 'dockerode', message: 'The domain and the store must not depend on dockerode; use the SwarmApi port.' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,6 @@
+// swarm.cluster.reconnect: drop the store and connect again with the current settings.
+import type { CommandContext } from '../registerCommands';
+
+export function reconnect(ctx: CommandContext): void {
+  ctx.reconnect();
+}

@@ -1,0 +1,25 @@
+// Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler.
+import * as vscode from 'vscode';
+import type { ClusterView } from '../store/types';
+import { reconnect } from './cluster/reconnect';
+import { refreshCluster } from './cluster/refreshCluster';
+
+/** What command handlers may use. */
+export interface CommandContext {
+  /** The current store; undefined while the endpoint setting is unusable. */
+  store(): ClusterView | undefined;
+  /** Re-reads the settings, disposes the store and starts a new one. */
+  reconnect(): void;
+}
+
+/** Handlers get the context, then whatever VS Code passes (e.g. the tree element of a context menu). */
+type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
+
+const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
+  { id: 'swarm.cluster.refresh', handler: refreshCluster },
+  { id: 'swarm.cluster.reconnect', handler: reconnect },
+];
+
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return COMMANDS.map(({ id, handler }) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args)));
+}

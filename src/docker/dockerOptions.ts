@@ -1,0 +1,79 @@
+// Turns a resolved Endpoint into dockerode (docker-modem) options, and builds the real
+// ResolveInput from the process. The impure edge of ./endpoint: reads files and the environment.
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import type { DockerOptions } from 'dockerode';
+import type { Endpoint, ResolveInput } from './endpoint';
+
+/** docker-modem also forwards `agent` to https.request, which @types/dockerode leaves out. */
+export type ModemOptions = DockerOptions & { agent?: https.Agent };
+
+// docker-modem merges its own defaults, read from DOCKER_HOST / DOCKER_CERT_PATH, under the
+// options we pass (Object.assign). Setting every connection field, even to undefined, keeps
+// them from leaking in, e.g. a DOCKER_HOST host overriding our socketPath.
+const CLEAR = {
+  socketPath: undefined, host: undefined, port: undefined, protocol: undefined,
+  username: undefined, ca: undefined, cert: undefined, key: undefined,
+} as const;
+
+export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (p) => fs.readFileSync(p)): ModemOptions {
+  switch (e.kind) {
+    case 'unix':
+    case 'npipe':
+      return { ...CLEAR, socketPath: e.path };
+    case 'tcp': {
+      const tls = e.tls;
+      if (!tls) return { ...CLEAR, protocol: 'http', host: e.host, port: e.port };
+      return {
+        ...CLEAR, protocol: 'https', host: e.host, port: e.port,
+        ca: tls.ca === undefined ? undefined : readFile(tls.ca),
+        cert: tls.cert === undefined ? undefined : readFile(tls.cert),
+        key: tls.key === undefined ? undefined : readFile(tls.key),
+        // docker-modem has no rejectUnauthorized option, but Node lets an agent's own options
+        // override the request's, so an agent turns verification off.
+        ...(tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false }) }),
+      };
+    }
+    case 'ssh':
+      // docker-modem runs "docker system dial-stdio" over ssh2, which requires a user name:
+      // fall back to the local user as ssh itself does.
+      return {
+        ...CLEAR, protocol: 'ssh', host: e.host, port: e.port, username: e.username ?? localUser(),
+        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      };
+  }
+}
+
+function localUser(): string | undefined {
+  const fromEnv = process.env.USER || process.env.USERNAME;
+  if (fromEnv) return fromEnv;
+  try {
+    return os.userInfo().username;
+  } catch {
+    return undefined; // no passwd entry (some containers): ssh2 will say the user name is missing
+  }
+}
+
+/** The real environment for resolveEndpoint; `setting` is swarm.dockerHost. */
+export function nodeResolveInput(setting?: string): ResolveInput {
+  return {
+    setting,
+    env: process.env,
+    homedir: os.homedir(),
+    platform: process.platform,
+    readFile(path) {
+      try {
+        return fs.readFileSync(path, 'utf8');
+      } catch (err) {
+        // Missing means "not configured"; anything else (EACCES...) is a real problem to report.
+        const code = (err as { code?: unknown }).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+        throw err;
+      }
+    },
+    exists: (path) => fs.existsSync(path),
+    sha256: (text) => crypto.createHash('sha256').update(text).digest('hex'),
+  };
+}

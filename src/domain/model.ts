@@ -1,0 +1,173 @@
+// The cluster model: plain, immutable snapshots of Swarm objects as the operator sees them.
+// Field names follow the Engine API's meaning, in our own vocabulary; mappers in src/docker fill them.
+
+export type Kind = 'node' | 'service' | 'task' | 'secret' | 'config' | 'network';
+export const KINDS: readonly Kind[] = ['node', 'service', 'task', 'secret', 'config', 'network'];
+
+export type Labels = Readonly<Record<string, string>>;
+
+/** Every Swarm object has an id; versioned objects carry the Raft index of their last change. */
+export interface SwarmObject {
+  readonly id: string;
+  /** `Version.Index`; 0 for objects without one (networks). */
+  readonly version: number;
+}
+
+export type NodeRole = 'manager' | 'worker';
+export type NodeAvailability = 'active' | 'pause' | 'drain';
+export type NodeState = 'unknown' | 'down' | 'ready' | 'disconnected';
+export type Reachability = 'unknown' | 'unreachable' | 'reachable';
+
+export interface ManagerStatus {
+  readonly leader: boolean;
+  readonly reachability: Reachability;
+  readonly addr: string;
+}
+
+export interface SwarmNode extends SwarmObject {
+  readonly hostname: string;
+  readonly role: NodeRole;
+  readonly availability: NodeAvailability;
+  readonly state: NodeState;
+  readonly addr: string;
+  readonly message: string;
+  readonly labels: Labels;
+  readonly engineLabels: Labels;
+  readonly engineVersion: string;
+  readonly platform: string;
+  readonly nanoCpus: number;
+  readonly memoryBytes: number;
+  readonly managerStatus?: ManagerStatus;
+}
+
+export type UpdateState =
+  | 'updating' | 'paused' | 'completed'
+  | 'rollback_started' | 'rollback_paused' | 'rollback_completed';
+
+export interface UpdateStatus {
+  readonly state: UpdateState;
+  readonly message: string;
+  readonly startedAt?: string;
+  readonly completedAt?: string;
+}
+
+export type FailureAction = 'pause' | 'continue' | 'rollback';
+export type UpdateOrder = 'stop-first' | 'start-first';
+
+export interface UpdatePolicy {
+  readonly parallelism: number;
+  /** nanoseconds */
+  readonly delayNs: number;
+  readonly failureAction: FailureAction;
+  /** nanoseconds */
+  readonly monitorNs: number;
+  readonly maxFailureRatio: number;
+  readonly order: UpdateOrder;
+}
+
+export type ServiceMode =
+  | { readonly kind: 'replicated'; readonly replicas: number }
+  | { readonly kind: 'global' }
+  | { readonly kind: 'replicated-job'; readonly maxConcurrent: number; readonly totalCompletions: number }
+  | { readonly kind: 'global-job' };
+
+export interface PublishedPort {
+  readonly protocol: string;
+  readonly targetPort: number;
+  readonly publishedPort?: number;
+  readonly publishMode: 'ingress' | 'host';
+}
+
+export interface Service extends SwarmObject {
+  readonly name: string;
+  readonly image: string;
+  readonly mode: ServiceMode;
+  readonly labels: Labels;
+  /** `com.docker.stack.namespace` label: the stack the service was deployed by, if any. */
+  readonly stack?: string;
+  readonly updateConfig?: UpdatePolicy;
+  readonly rollbackConfig?: UpdatePolicy;
+  readonly updateStatus?: UpdateStatus;
+  /** The spec a rollback would return to exists (a rollback goes back one spec only). */
+  readonly hasPreviousSpec: boolean;
+  readonly ports: readonly PublishedPort[];
+  readonly networkIds: readonly string[];
+  readonly secretNames: readonly string[];
+  readonly configNames: readonly string[];
+  readonly constraints: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** `ServiceStatus` from a list with `status=true`, when the engine gave it. */
+  readonly status?: { readonly running: number; readonly desired: number; readonly completed: number };
+}
+
+export type TaskState =
+  | 'new' | 'allocated' | 'pending' | 'assigned' | 'accepted' | 'preparing' | 'ready' | 'starting'
+  | 'running' | 'complete' | 'shutdown' | 'failed' | 'rejected' | 'remove' | 'orphaned';
+
+export interface Task extends SwarmObject {
+  readonly serviceId: string;
+  readonly nodeId?: string;
+  /** Replica number for replicated services; absent for global ones. */
+  readonly slot?: number;
+  readonly image: string;
+  readonly state: TaskState;
+  readonly desiredState: TaskState;
+  readonly message: string;
+  readonly error?: string;
+  readonly exitCode?: number;
+  readonly containerId?: string;
+  readonly timestamp: string;
+  readonly createdAt: string;
+}
+
+export interface Secret extends SwarmObject {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly driver?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Config extends SwarmObject {
+  readonly name: string;
+  readonly labels: Labels;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Network extends SwarmObject {
+  readonly name: string;
+  readonly driver: string;
+  readonly scope: string;
+  readonly attachable: boolean;
+  readonly ingress: boolean;
+  readonly internal: boolean;
+  readonly labels: Labels;
+  readonly subnets: readonly string[];
+  readonly createdAt: string;
+}
+
+/** What `/info` says about the swarm and the node we talk to. */
+export interface SwarmInfo {
+  readonly nodeId: string;
+  readonly nodeAddr: string;
+  readonly localNodeState: 'inactive' | 'pending' | 'active' | 'error' | 'locked';
+  readonly controlAvailable: boolean;
+  readonly clusterId: string;
+  readonly managers: number;
+  readonly nodes: number;
+  readonly engineVersion: string;
+  readonly name: string;
+  readonly error: string;
+}
+
+/** One object of each kind, keyed by kind (used to type generic store code). */
+export interface ObjectOfKind {
+  node: SwarmNode;
+  service: Service;
+  task: Task;
+  secret: Secret;
+  config: Config;
+  network: Network;
+}

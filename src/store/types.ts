@@ -1,0 +1,48 @@
+// The cluster store's public face: read access to the cache, typed change notifications, connection state.
+import type { Event } from '../domain/emitter';
+import type { SwarmError } from '../domain/errors';
+import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
+
+/** What one batch of changes did to one kind. Views refresh only what is named here. */
+export interface KindChange {
+  readonly kind: Kind;
+  readonly added: readonly string[];
+  readonly updated: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface ChangeBatch {
+  readonly changes: readonly KindChange[];
+  /** The batch comes from a full resync (start, reconnect, manual refresh). */
+  readonly resync: boolean;
+}
+
+export type ConnectionState =
+  | { readonly status: 'connecting' }
+  | { readonly status: 'live'; readonly info: SwarmInfo }
+  /** Disconnected or unable to read the cluster: the cached data is kept but stale. */
+  | { readonly status: 'stale'; readonly error: SwarmError; readonly retryInMs: number; readonly since: number }
+  | { readonly status: 'stopped' };
+
+export interface StoreStats {
+  /** Unfiltered list calls per kind (start, resync, bursts). */
+  readonly fullLists: Readonly<Record<Kind, number>>;
+  /** List calls narrowed to some ids (or, for tasks, some services). */
+  readonly partialLists: Readonly<Record<Kind, number>>;
+  readonly events: number;
+  readonly resyncs: number;
+  readonly reconnects: number;
+}
+
+export interface ClusterView {
+  readonly onDidChange: Event<ChangeBatch>;
+  readonly onDidChangeConnection: Event<ConnectionState>;
+  readonly connection: ConnectionState;
+  readonly endpointLabel: string;
+  /** True while disconnected: the data shown is what was last known. */
+  readonly stale: boolean;
+  all<K extends Kind>(kind: K): readonly ObjectOfKind[K][];
+  get<K extends Kind>(kind: K, id: string): ObjectOfKind[K] | undefined;
+  /** A full resync now (one list call per kind). */
+  refresh(): Promise<void>;
+}

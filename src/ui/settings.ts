@@ -1,0 +1,42 @@
+// Typed access to the extension's settings, and a change handler that says which part changed.
+import * as vscode from 'vscode';
+
+export interface PollSettings {
+  readonly fastTaskPollMs: number;
+  readonly slowTaskPollMs: number;
+}
+
+export interface SwarmSettings extends PollSettings {
+  /** `swarm.dockerHost`; undefined when empty (then DOCKER_HOST, the Docker context, the default socket). */
+  readonly dockerHost: string | undefined;
+}
+
+/** package.json declares these minimums, but settings.json edits are not checked against them. */
+function seconds(value: unknown, fallback: number, minimum: number): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+  return Math.round(Math.max(minimum, n) * 1000);
+}
+
+export function readSettings(): SwarmSettings {
+  const c = vscode.workspace.getConfiguration('swarm');
+  const host = c.get<unknown>('dockerHost');
+  return {
+    dockerHost: typeof host === 'string' && host.trim() !== '' ? host.trim() : undefined,
+    fastTaskPollMs: seconds(c.get<unknown>('tasks.fastPollSeconds'), 2, 0.5),
+    slowTaskPollMs: seconds(c.get<unknown>('tasks.slowPollSeconds'), 30, 5),
+  };
+}
+
+export interface SettingsHandlers {
+  /** `swarm.dockerHost` changed: connect anew. */
+  onEndpointChanged(settings: SwarmSettings): void;
+  /** Only the poll intervals changed. */
+  onPollingChanged(settings: PollSettings): void;
+}
+
+export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('swarm.dockerHost')) handlers.onEndpointChanged(readSettings());
+    else if (e.affectsConfiguration('swarm.tasks')) handlers.onPollingChanged(readSettings());
+  });
+}

@@ -1,0 +1,242 @@
+// What the cluster tree shows for each object: label, one-line description, tooltip, icon, and which
+// tasks of a service are listed. Pure (no vscode): icons are codicon ids and theme color ids.
+import type { Config, Network, Secret, Service, SwarmNode, Task, TaskState } from '../../domain/model';
+import type { GroupId } from './contextValues';
+
+export interface IconSpec {
+  /** A codicon id, e.g. `vm-active`, `sync~spin`. */
+  readonly id: string;
+  /** A theme color id, e.g. `list.errorForeground`. */
+  readonly color?: string;
+}
+
+export interface Presentation {
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly icon: IconSpec;
+}
+
+const SEP = ' · ';
+const ERROR = 'list.errorForeground';
+const WARNING = 'list.warningForeground';
+const MUTED = 'disabledForeground';
+const OK = 'charts.green';
+
+/** `5m`, `3h`, `2d`: how long ago `iso` was; '' when the time is missing (Docker's zero time included). */
+export function age(iso: string | undefined, now: number): string {
+  const t = iso ? Date.parse(iso) : NaN;
+  if (!Number.isFinite(t) || t <= 0) return '';
+  const s = Math.max(0, Math.floor((now - t) / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 48 * 3600) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86400)}d`;
+}
+
+/** The image reference without its pinned digest: `busybox:1@sha256:…` → `busybox:1`. */
+export function shortImage(image: string): string {
+  const at = image.indexOf('@');
+  return at > 0 ? image.slice(0, at) : image;
+}
+
+function labelLines(labels: Readonly<Record<string, string>>): string[] {
+  const keys = Object.keys(labels).sort();
+  return keys.length === 0 ? [] : ['Labels:', ...keys.map((k) => `  ${k}=${labels[k]}`)];
+}
+
+function lines(...parts: readonly (string | false | undefined | readonly string[])[]): string {
+  return parts.flatMap((p) => (typeof p === 'string' ? [p] : p || [])).join('\n');
+}
+
+const GROUP_TITLES: Readonly<Record<GroupId, { label: string; icon: string }>> = {
+  nodes: { label: 'Nodes', icon: 'server' },
+  services: { label: 'Services', icon: 'layers' },
+  stacks: { label: 'Stacks', icon: 'package' },
+  secrets: { label: 'Secrets', icon: 'key' },
+  configs: { label: 'Configs', icon: 'file-code' },
+  networks: { label: 'Networks', icon: 'type-hierarchy' },
+};
+
+export function describeGroup(group: GroupId, count: number, stale: boolean): Presentation {
+  const { label, icon } = GROUP_TITLES[group];
+  return { label, description: stale ? `${count} (stale)` : String(count),
+    tooltip: stale ? `${count} ${label.toLowerCase()} (last known state: disconnected)` : `${count} ${label.toLowerCase()}`,
+    icon: { id: icon } };
+}
+
+export function describeStack(name: string, serviceCount: number): Presentation {
+  const services = serviceCount === 1 ? '1 service' : `${serviceCount} services`;
+  return { label: name, description: services, tooltip: `Stack ${name}: ${services}`, icon: { id: 'package' } };
+}
+
+function managerStatusText(node: SwarmNode): string | undefined {
+  const ms = node.managerStatus;
+  if (!ms) return undefined;
+  if (ms.leader) return 'Leader';
+  return ms.reachability === 'reachable' ? 'Reachable' : ms.reachability === 'unreachable' ? 'Unreachable' : undefined;
+}
+
+function nodeIcon(node: SwarmNode): IconSpec {
+  if (node.state !== 'ready' || node.managerStatus?.reachability === 'unreachable') return { id: 'vm-outline', color: ERROR };
+  if (node.availability === 'drain') return { id: 'vm-outline', color: MUTED };
+  if (node.availability === 'pause') return { id: 'vm', color: WARNING };
+  return { id: 'vm-active', color: OK };
+}
+
+export function describeNode(node: SwarmNode): Presentation {
+  const status = managerStatusText(node);
+  const description = [node.role, status, node.availability, node.state].filter(Boolean).join(SEP);
+  const gib = node.memoryBytes / 1024 ** 3;
+  const tooltip = lines(
+    `Node ${node.hostname} (${node.id})`,
+    `Role: ${node.role}${status ? ` (${status})` : ''}${node.managerStatus ? ` — ${node.managerStatus.addr}` : ''}`,
+    `Availability: ${node.availability}`,
+    `State: ${node.state}${node.message ? ` — ${node.message}` : ''}`,
+    node.addr !== '' && `Address: ${node.addr}`,
+    node.engineVersion !== '' && `Engine: ${node.engineVersion}${node.platform ? ` (${node.platform})` : ''}`,
+    node.nanoCpus > 0 && `Resources: ${node.nanoCpus / 1e9} CPUs, ${gib.toFixed(1)} GiB`,
+    labelLines(node.labels),
+  );
+  return { label: node.hostname || node.id.slice(0, 12), description, tooltip, icon: nodeIcon(node) };
+}
+
+export interface ReplicaCounts {
+  /** Tasks whose desired and current state are both `running` (jobs: running towards completion). */
+  readonly running: number;
+  /** Replicas for replicated services; tasks meant to run for global ones; completions for jobs. */
+  readonly desired: number;
+  /** Jobs: tasks that completed. */
+  readonly completed: number;
+}
+
+export function replicaCounts(service: Service, tasks: readonly Task[]): ReplicaCounts {
+  const running = tasks.filter((t) => isCurrentTask(t) && t.state === 'running').length;
+  const completed = tasks.filter((t) => t.state === 'complete').length;
+  switch (service.mode.kind) {
+    case 'replicated': return { running, desired: service.mode.replicas, completed };
+    case 'global': return { running, desired: tasks.filter((t) => t.desiredState === 'running').length, completed };
+    case 'replicated-job': return { running, desired: service.mode.totalCompletions, completed };
+    case 'global-job': return { running, desired: tasks.filter((t) => t.desiredState === 'complete').length, completed };
+  }
+}
+
+function isJob(service: Service): boolean {
+  return service.mode.kind === 'replicated-job' || service.mode.kind === 'global-job';
+}
+
+function serviceIcon(service: Service, c: ReplicaCounts): IconSpec {
+  const update = service.updateStatus?.state;
+  if (update === 'updating' || update === 'rollback_started') return { id: 'sync~spin' };
+  if (update === 'paused' || update === 'rollback_paused') return { id: 'debug-pause', color: WARNING };
+  if (isJob(service)) return c.completed >= c.desired ? { id: 'pass', color: OK } : { id: 'run-all' };
+  if (c.desired > 0 && c.running === 0) return { id: 'error', color: ERROR };
+  if (c.running < c.desired) return { id: 'warning', color: WARNING };
+  return { id: 'layers', color: OK };
+}
+
+export function describeService(service: Service, tasks: readonly Task[]): Presentation {
+  const c = replicaCounts(service, tasks);
+  const update = service.updateStatus && service.updateStatus.state !== 'completed' ? service.updateStatus.state : undefined;
+  const replicas = isJob(service)
+    ? `${c.completed}/${c.desired} completed${c.running > 0 ? ` (${c.running} running)` : ''}`
+    : `${c.running}/${c.desired}${service.mode.kind === 'global' ? ' (global)' : ''}`;
+  const description = [replicas, shortImage(service.image), update].filter(Boolean).join(SEP);
+  const ports = service.ports.map((p) => `${p.publishedPort ?? '*'}:${p.targetPort}/${p.protocol} (${p.publishMode})`);
+  const tooltip = lines(
+    `Service ${service.name} (${service.id})`,
+    `Image: ${service.image}`,
+    `Mode: ${service.mode.kind} — ${replicas}`,
+    service.stack !== undefined && service.stack !== '' && `Stack: ${service.stack}`,
+    ports.length > 0 && `Ports: ${ports.join(', ')}`,
+    service.updateStatus !== undefined
+      && `Update: ${service.updateStatus.state}${service.updateStatus.message ? ` — ${service.updateStatus.message}` : ''}`,
+    `Updated: ${service.updatedAt}`,
+  );
+  return { label: service.name, description, tooltip, icon: serviceIcon(service, c) };
+}
+
+/** `web.1` for replicas, `web.<node id>` for global tasks (as `docker service ps` names them). */
+export function taskName(task: Task, serviceName: string | undefined): string {
+  const base = serviceName ?? task.serviceId.slice(0, 12);
+  if (task.slot !== undefined && task.slot > 0) return `${base}.${task.slot}`;
+  return `${base}.${(task.nodeId ?? task.id).slice(0, 12)}`;
+}
+
+const STARTING: ReadonlySet<TaskState> = new Set<TaskState>(
+  ['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting']);
+
+function taskIcon(task: Task): IconSpec {
+  if (task.state === 'failed' || task.state === 'rejected') return { id: 'error', color: ERROR };
+  if (task.state === 'running') return task.desiredState === 'running' ? { id: 'play-circle', color: OK } : { id: 'play-circle', color: MUTED };
+  if (task.state === 'complete') return { id: 'pass', color: OK };
+  if (STARTING.has(task.state)) return { id: 'loading~spin' };
+  return { id: 'circle-slash', color: MUTED };
+}
+
+/** The orchestrator wants the task (running, or for jobs, run to completion), as opposed to history. */
+export function isCurrentTask(task: Task): boolean {
+  return task.desiredState === 'running' || task.desiredState === 'complete';
+}
+
+export interface TaskContext {
+  readonly serviceName?: string;
+  readonly nodeName?: string;
+  readonly now: number;
+}
+
+export function describeTask(task: Task, ctx: TaskContext): Presentation {
+  const ending = !isCurrentTask(task) && (task.state === 'running' || STARTING.has(task.state));
+  const state = ending ? `${task.state} → ${task.desiredState}` : task.state;
+  const node = ctx.nodeName ?? task.nodeId?.slice(0, 12);
+  const since = age(task.timestamp, ctx.now);
+  const error = task.error !== undefined && task.error !== '' ? task.error : undefined;
+  const description = [node ? `${state} on ${node}` : state, since, error].filter(Boolean).join(SEP);
+  const tooltip = lines(
+    `Task ${taskName(task, ctx.serviceName)} (${task.id})`,
+    `State: ${task.state} (desired: ${task.desiredState})${since ? `, ${since} ago` : ''}`,
+    node !== undefined && `Node: ${node}`,
+    `Image: ${task.image}`,
+    task.message !== '' && `Message: ${task.message}`,
+    error !== undefined && `Error: ${error}`,
+    task.exitCode !== undefined && `Exit code: ${task.exitCode}`,
+    task.containerId !== undefined && task.containerId !== '' && `Container: ${task.containerId.slice(0, 12)}`,
+  );
+  return { label: taskName(task, ctx.serviceName), description, tooltip, icon: taskIcon(task) };
+}
+
+function describeStored(what: 'Secret' | 'Config', o: Secret | Config, now: number, icon: string, extra?: string): Presentation {
+  const created = age(o.createdAt, now);
+  return { label: o.name, description: created ? `created ${created} ago` : '',
+    tooltip: lines(`${what} ${o.name} (${o.id})`, `Created: ${o.createdAt}`, `Updated: ${o.updatedAt}`, extra, labelLines(o.labels)),
+    icon: { id: icon } };
+}
+
+export function describeSecret(secret: Secret, now: number): Presentation {
+  return describeStored('Secret', secret, now, 'key', secret.driver ? `Driver: ${secret.driver}` : undefined);
+}
+
+export function describeConfig(config: Config, now: number): Presentation {
+  return describeStored('Config', config, now, 'file-code');
+}
+
+export function describeNetwork(network: Network): Presentation {
+  const flags = [network.scope === 'local' && 'local', network.ingress && 'ingress', network.attachable && 'attachable', network.internal && 'internal'];
+  const description = [network.driver, ...flags, network.subnets.join(', ')].filter(Boolean).join(SEP);
+  const tooltip = lines(`Network ${network.name} (${network.id})`, `Driver: ${network.driver}, scope: ${network.scope}`,
+    network.subnets.length > 0 && `Subnets: ${network.subnets.join(', ')}`, `Created: ${network.createdAt}`, labelLines(network.labels));
+  return { label: network.name, description, tooltip, icon: { id: network.ingress ? 'globe' : 'type-hierarchy' } };
+}
+
+function newestFirst(a: Task, b: Task): number {
+  return (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0)
+    || (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0)
+    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The tasks listed under a service: current ones first, then at most `maxHistory` others; newest first. */
+export function tasksToShow(tasks: readonly Task[], maxHistory = 5): Task[] {
+  const current = tasks.filter(isCurrentTask).sort(newestFirst);
+  const history = tasks.filter((t) => !isCurrentTask(t)).sort(newestFirst).slice(0, maxHistory);
+  return [...current, ...history];
+}

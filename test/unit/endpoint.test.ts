@@ -1,0 +1,259 @@
+// resolveEndpoint on an in-memory file system, and toDockerOptions with injected file reads.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as https from 'node:https';
+import Docker from 'dockerode';
+import { describeSource, endpointLabel, EndpointError, resolveEndpoint, type Endpoint, type ResolveInput } from '../../src/docker/endpoint';
+import { nodeResolveInput, toDockerOptions } from '../../src/docker/dockerOptions';
+
+const sha = (t: string): string => createHash('sha256').update(t).digest('hex');
+const HOME = '/home/me';
+const CFG = `${HOME}/.docker`;
+
+interface Fake { setting?: string; env?: Record<string, string>; files?: Record<string, string>; platform?: NodeJS.Platform; homedir?: string }
+
+function input(f: Fake = {}): ResolveInput {
+  const files = f.files ?? {};
+  return {
+    setting: f.setting, env: f.env ?? {}, homedir: f.homedir ?? HOME, platform: f.platform ?? 'linux',
+    readFile: (p) => files[p], exists: (p) => p in files, sha256: sha,
+  };
+}
+
+const resolve = (f: Fake = {}): Endpoint => resolveEndpoint(input(f));
+
+/** Files of a context stored as the docker CLI does under `dir`. */
+function context(name: string, docker: Record<string, unknown>, tls: string[] = [], dir = CFG): Record<string, string> {
+  const files: Record<string, string> = {
+    [`${dir}/contexts/meta/${sha(name)}/meta.json`]: JSON.stringify({ Name: name, Metadata: {}, Endpoints: { docker } }),
+  };
+  for (const f of tls) files[`${dir}/contexts/tls/${sha(name)}/docker/${f}`] = 'PEM';
+  return files;
+}
+
+const current = (name: string, dir = CFG): Record<string, string> => ({ [`${dir}/config.json`]: JSON.stringify({ currentContext: name }) });
+const prod = { ...current('prod'), ...context('prod', { Host: 'tcp://10.0.0.9:2376', SkipTLSVerify: false }) };
+
+function throwsEndpointError(fn: () => unknown, source: EndpointError['source'], ...parts: string[]): void {
+  assert.throws(fn, (err: unknown) => {
+    assert.ok(err instanceof EndpointError, String(err));
+    assert.deepEqual(err.source, source);
+    for (const p of parts) assert.ok(err.message.includes(p), `"${err.message}" lacks "${p}"`);
+    return true;
+  });
+}
+
+describe('resolveEndpoint', () => {
+  describe('precedence', () => {
+    it('prefers the setting over DOCKER_HOST and the context', () => {
+      const e = resolve({ setting: ' unix:///tmp/a.sock ', env: { DOCKER_HOST: 'tcp://h:1' }, files: prod });
+      assert.deepEqual(e, { kind: 'unix', path: '/tmp/a.sock', source: { kind: 'setting' } });
+    });
+    it('prefers DOCKER_HOST over DOCKER_CONTEXT and the current context', () => {
+      const e = resolve({ setting: '  ', env: { DOCKER_HOST: 'tcp://h:1', DOCKER_CONTEXT: 'prod' }, files: prod });
+      assert.deepEqual(e, { kind: 'tcp', host: 'h', port: 1, source: { kind: 'env' } });
+    });
+    it('uses the current context when neither is set', () => {
+      assert.deepEqual(resolve({ env: { DOCKER_HOST: '' }, files: prod }).source, { kind: 'context', name: 'prod' });
+    });
+    it('falls back to the default socket', () => {
+      assert.deepEqual(resolve(), { kind: 'unix', path: '/var/run/docker.sock', source: { kind: 'default' } });
+    });
+    it('uses the named pipe by default on win32', () => {
+      assert.deepEqual(resolve({ platform: 'win32', homedir: 'C:\\Users\\me' }),
+        { kind: 'npipe', path: '//./pipe/docker_engine', source: { kind: 'default' } });
+    });
+  });
+
+  describe('host strings', () => {
+    const host = (setting: string, env: Record<string, string> = {}): Endpoint => resolve({ setting, env });
+    it('unix:// with a path (empty: the default socket); npipe:// keeps the //./pipe/name form', () => {
+      assert.deepEqual(host('unix:///run/user/1000/docker.sock'), { kind: 'unix', path: '/run/user/1000/docker.sock', source: { kind: 'setting' } });
+      assert.equal((host('unix://') as { path: string }).path, '/var/run/docker.sock');
+      assert.deepEqual(host('npipe:////./pipe/dockerDesktopLinuxEngine'), { kind: 'npipe', path: '//./pipe/dockerDesktopLinuxEngine', source: { kind: 'setting' } });
+    });
+    it('tcp:// defaults to 2375 without TLS and keeps an explicit port', () => {
+      assert.deepEqual(host('tcp://10.0.0.1'), { kind: 'tcp', host: '10.0.0.1', port: 2375, source: { kind: 'setting' } });
+      assert.deepEqual(host('TCP://manager.lan:8080'), { kind: 'tcp', host: 'manager.lan', port: 8080, source: { kind: 'setting' } });
+    });
+    it('a bare host:port means tcp, as in the CLI; IPv6 hosts lose their brackets', () => {
+      assert.deepEqual(host('tcp://[::1]:2375'), { kind: 'tcp', host: '::1', port: 2375, source: { kind: 'setting' } });
+      assert.deepEqual(host('10.0.0.1:2375'), { kind: 'tcp', host: '10.0.0.1', port: 2375, source: { kind: 'setting' } });
+    });
+    it('http:// is tcp, https:// is TLS on 2376 with verification', () => {
+      assert.deepEqual(host('http://h:80'), { kind: 'tcp', host: 'h', port: 80, source: { kind: 'setting' } });
+      assert.deepEqual(host('https://h'), { kind: 'tcp', host: 'h', port: 2376, tls: { verify: true }, source: { kind: 'setting' } });
+      assert.deepEqual((host('https://h', { DOCKER_TLS_VERIFY: '0' }) as { tls: unknown }).tls, { verify: false });
+    });
+    it('ssh:// with user and default port 22, or with a port and no user', () => {
+      assert.deepEqual(host('ssh://me@mgr'), { kind: 'ssh', host: 'mgr', port: 22, username: 'me', source: { kind: 'setting' } });
+      assert.deepEqual(host('ssh://mgr:2222'), { kind: 'ssh', host: 'mgr', port: 2222, source: { kind: 'setting' } });
+    });
+  });
+
+  describe('TLS from the environment', () => {
+    const tcp = (env: Record<string, string>, files: Record<string, string> = {}, setting?: string): Endpoint =>
+      resolve({ setting, env: { DOCKER_HOST: 'tcp://h', ...env }, files });
+    it('DOCKER_TLS_VERIFY=1 verifies, uses 2376 and the files of ~/.docker that exist', () => {
+      const e = tcp({ DOCKER_TLS_VERIFY: '1' }, { [`${CFG}/ca.pem`]: 'x', [`${CFG}/key.pem`]: 'x' });
+      assert.deepEqual(e, { kind: 'tcp', host: 'h', port: 2376, tls: { ca: `${CFG}/ca.pem`, key: `${CFG}/key.pem`, verify: true }, source: { kind: 'env' } });
+    });
+    it('DOCKER_TLS_VERIFY=0 or empty means no TLS', () => {
+      assert.equal((tcp({ DOCKER_TLS_VERIFY: '0' }) as { tls?: unknown }).tls, undefined);
+      assert.deepEqual(tcp({ DOCKER_TLS_VERIFY: '' }), { kind: 'tcp', host: 'h', port: 2375, source: { kind: 'env' } });
+    });
+    it('DOCKER_CERT_PATH alone turns TLS on without verification', () => {
+      const files = { '/certs/ca.pem': 'x', '/certs/cert.pem': 'x', '/certs/key.pem': 'x' };
+      assert.deepEqual((tcp({ DOCKER_CERT_PATH: '/certs' }, files) as { tls: unknown }).tls,
+        { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem', verify: false });
+      assert.equal((tcp({ DOCKER_CERT_PATH: '/certs', DOCKER_TLS_VERIFY: 'yes' }, files) as { tls: { verify: boolean } }).tls.verify, true);
+    });
+    it('the cert dir defaults to DOCKER_CONFIG', () => {
+      const e = tcp({ DOCKER_TLS_VERIFY: '1', DOCKER_CONFIG: '/cfg' }, { '/cfg/cert.pem': 'x' });
+      assert.deepEqual((e as { tls: unknown }).tls, { cert: '/cfg/cert.pem', verify: true });
+    });
+    it('applies to the setting too, but not to unix sockets', () => {
+      assert.deepEqual(tcp({ DOCKER_TLS_VERIFY: '1' }, {}, 'tcp://s'), { kind: 'tcp', host: 's', port: 2376, tls: { verify: true }, source: { kind: 'setting' } });
+      assert.equal(tcp({ DOCKER_TLS_VERIFY: '1' }, {}, 'unix:///s').kind, 'unix');
+    });
+  });
+
+  describe('Docker contexts', () => {
+    it('reads the current context and its TLS material', () => {
+      const e = resolve({ files: { ...prod, ...context('prod', { Host: 'tcp://10.0.0.9', SkipTLSVerify: false }, ['ca.pem', 'cert.pem', 'key.pem']) } });
+      const dir = `${CFG}/contexts/tls/${sha('prod')}/docker`;
+      assert.deepEqual(e, { kind: 'tcp', host: '10.0.0.9', port: 2376,
+        tls: { ca: `${dir}/ca.pem`, cert: `${dir}/cert.pem`, key: `${dir}/key.pem`, verify: true }, source: { kind: 'context', name: 'prod' } });
+    });
+    it('SkipTLSVerify turns TLS on without verification; no material and no skip means plain tcp', () => {
+      const skip = resolve({ files: { ...current('p'), ...context('p', { Host: 'tcp://h', SkipTLSVerify: true }) } });
+      assert.deepEqual((skip as { tls: unknown }).tls, { verify: false });
+      assert.deepEqual(resolve({ files: prod }), { kind: 'tcp', host: '10.0.0.9', port: 2376, source: { kind: 'context', name: 'prod' } });
+    });
+    it('ignores DOCKER_TLS_VERIFY / DOCKER_CERT_PATH for a context', () => {
+      assert.equal((resolve({ env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/c' }, files: prod }) as { tls?: unknown }).tls, undefined);
+    });
+    it('resolves ssh contexts', () => {
+      const files = { ...current('remote'), ...context('remote', { Host: 'ssh://ops@mgr1' }) };
+      assert.deepEqual(resolve({ files }), { kind: 'ssh', host: 'mgr1', port: 22, username: 'ops', source: { kind: 'context', name: 'remote' } });
+    });
+    it('looks in DOCKER_CONFIG', () => {
+      const files = { ...current('c', '/cfg'), ...context('c', { Host: 'unix:///c.sock' }, [], '/cfg') };
+      assert.deepEqual(resolve({ env: { DOCKER_CONFIG: '/cfg' }, files }), { kind: 'unix', path: '/c.sock', source: { kind: 'context', name: 'c' } });
+    });
+    it('DOCKER_CONTEXT overrides currentContext', () => {
+      const files = { ...prod, ...context('other', { Host: 'unix:///o.sock' }) };
+      assert.deepEqual(resolve({ env: { DOCKER_CONTEXT: 'other' }, files }).source, { kind: 'context', name: 'other' });
+    });
+    it('"default" means the default socket, from DOCKER_CONTEXT or config.json', () => {
+      assert.deepEqual(resolve({ env: { DOCKER_CONTEXT: 'default' }, files: prod }).source, { kind: 'default' });
+      assert.deepEqual(resolve({ files: current('default') }).source, { kind: 'default' });
+    });
+    it('joins win32 paths with backslashes', () => {
+      const home = 'C:\\Users\\me';
+      const files = {
+        [`${home}\\.docker\\config.json`]: JSON.stringify({ currentContext: 'w' }),
+        [`${home}\\.docker\\contexts\\meta\\${sha('w')}\\meta.json`]: JSON.stringify({ Endpoints: { docker: { Host: 'npipe:////./pipe/x' } } }),
+      };
+      assert.deepEqual(resolve({ platform: 'win32', homedir: home, files }), { kind: 'npipe', path: '//./pipe/x', source: { kind: 'context', name: 'w' } });
+    });
+  });
+
+  describe('errors', () => {
+    it('a bad scheme in the setting names the setting and the schemes', () => {
+      throwsEndpointError(() => resolve({ setting: 'foo://x' }), { kind: 'setting' },
+        'swarm.dockerHost "foo://x" is not a Docker endpoint: use unix://, tcp://, ssh:// or npipe://');
+    });
+    it('a bad DOCKER_HOST names DOCKER_HOST', () => {
+      throwsEndpointError(() => resolve({ env: { DOCKER_HOST: 'fd://' } }), { kind: 'env' }, 'DOCKER_HOST "fd://"', 'unset DOCKER_HOST');
+      throwsEndpointError(() => resolve({ env: { DOCKER_HOST: 'tcp://' } }), { kind: 'env' }, 'has no host');
+      throwsEndpointError(() => resolve({ env: { DOCKER_HOST: 'tcp://h:99999' } }), { kind: 'env' }, 'not a valid address');
+    });
+    it('rejects ssh passwords and URL paths', () => {
+      throwsEndpointError(() => resolve({ setting: 'ssh://me:pw@h' }), { kind: 'setting' }, 'password');
+      throwsEndpointError(() => resolve({ setting: 'tcp://h:2375/v1' }), { kind: 'setting' }, 'path ("/v1")');
+    });
+    it('a missing context names it and says what to run', () => {
+      const source = { kind: 'context', name: 'gone' } as const;
+      throwsEndpointError(() => resolve({ files: current('gone') }), source,
+        '"gone"', `${CFG}/config.json`, 'docker context ls', 'docker context use default');
+      throwsEndpointError(() => resolve({ env: { DOCKER_CONTEXT: 'gone' } }), source, 'DOCKER_CONTEXT', 'docker context ls', 'unset it');
+    });
+    it('a context without a usable host', () => {
+      throwsEndpointError(() => resolve({ files: { ...current('e'), ...context('e', {}) } }), { kind: 'context', name: 'e' }, 'has no Docker host');
+      throwsEndpointError(() => resolve({ files: { ...current('b'), ...context('b', { Host: 'foo://x' }) } }), { kind: 'context', name: 'b' },
+        'host "foo://x"', 'docker context update b');
+    });
+    it('an unparseable config.json or meta.json names the file', () => {
+      throwsEndpointError(() => resolve({ files: { [`${CFG}/config.json`]: '{oops' } }), { kind: 'default' }, `${CFG}/config.json is not valid JSON`);
+      const meta = `${CFG}/contexts/meta/${sha('m')}/meta.json`;
+      throwsEndpointError(() => resolve({ files: { ...current('m'), [meta]: '' } }), { kind: 'context', name: 'm' }, `${meta} is not valid JSON`);
+    });
+  });
+});
+
+describe('endpointLabel / describeSource', () => {
+  it('labels each kind with its URL', () => {
+    const s = { kind: 'default' } as const;
+    assert.equal(endpointLabel({ kind: 'unix', path: '/var/run/docker.sock', source: s }), 'unix:///var/run/docker.sock');
+    assert.equal(endpointLabel({ kind: 'npipe', path: '//./pipe/docker_engine', source: s }), 'npipe:////./pipe/docker_engine');
+    assert.equal(endpointLabel({ kind: 'tcp', host: '10.0.0.1', port: 2376, tls: { verify: true }, source: s }), 'tcp://10.0.0.1:2376 (TLS)');
+    assert.equal(endpointLabel({ kind: 'tcp', host: '::1', port: 2375, source: s }), 'tcp://[::1]:2375');
+    assert.equal(endpointLabel({ kind: 'ssh', host: 'host', port: 22, username: 'me', source: s }), 'ssh://me@host:22');
+  });
+  it('describes each source', () => {
+    assert.equal(describeSource({ source: { kind: 'setting' } }), 'swarm.dockerHost setting');
+    assert.equal(describeSource({ source: { kind: 'env' } }), 'DOCKER_HOST');
+    assert.equal(describeSource(resolve({ files: prod })), 'Docker context "prod"');
+    assert.equal(describeSource(resolve()), 'default socket');
+  });
+});
+
+describe('toDockerOptions', () => {
+  const s = { kind: 'setting' } as const;
+  const read = (p: string): Buffer => Buffer.from(`<${p}>`);
+  it('unix and npipe become socketPath', () => {
+    assert.equal(toDockerOptions({ kind: 'unix', path: '/s.sock', source: s }, read).socketPath, '/s.sock');
+    const o = toDockerOptions({ kind: 'npipe', path: '//./pipe/docker_engine', source: s }, read);
+    assert.deepEqual([o.socketPath, o.host], ['//./pipe/docker_engine', undefined]);
+  });
+  it('plain tcp becomes http; verified TLS reads the files and keeps the default agent', () => {
+    const plain = toDockerOptions({ kind: 'tcp', host: 'h', port: 2375, source: s }, read);
+    assert.deepEqual([plain.protocol, plain.host, plain.port, plain.ca, plain.agent], ['http', 'h', 2375, undefined, undefined]);
+    const o = toDockerOptions({ kind: 'tcp', host: 'h', port: 2376, tls: { ca: '/ca', cert: '/cert', key: '/key', verify: true }, source: s }, read);
+    assert.deepEqual([o.protocol, String(o.ca), String(o.cert), String(o.key), o.agent], ['https', '</ca>', '</cert>', '</key>', undefined]);
+  });
+  it('unverified TLS uses an agent that does not reject unknown certificates', () => {
+    const o = toDockerOptions({ kind: 'tcp', host: 'h', port: 2376, tls: { verify: false }, source: s }, read);
+    assert.deepEqual([o.protocol, o.ca], ['https', undefined]);
+    assert.ok(o.agent instanceof https.Agent);
+    assert.equal((o.agent.options as { rejectUnauthorized?: boolean }).rejectUnauthorized, false);
+  });
+  it('ssh carries the user and the ssh-agent socket', () => {
+    const o = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 2222, username: 'ops', source: s }, read);
+    assert.deepEqual([o.protocol, o.host, o.port, o.username], ['ssh', 'mgr', 2222, 'ops']);
+    assert.deepEqual(o.sshOptions, { agent: process.env.SSH_AUTH_SOCK });
+    assert.ok(toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read).username);
+  });
+  it('keeps docker-modem from mixing in DOCKER_HOST', () => {
+    const saved = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'tcp://elsewhere:2375';
+    try {
+      const modem = (new Docker(toDockerOptions({ kind: 'unix', path: '/s.sock', source: s }, read)) as unknown as { modem: { host?: string; socketPath?: string } }).modem;
+      assert.deepEqual([modem.host, modem.socketPath], [undefined, '/s.sock']);
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_HOST; else process.env.DOCKER_HOST = saved;
+    }
+  });
+});
+
+describe('nodeResolveInput', () => {
+  it('hashes like Docker and treats missing files as absent', () => {
+    const i = nodeResolveInput('tcp://x');
+    assert.equal(i.setting, 'tcp://x');
+    // Docker's own digest of "default".
+    assert.equal(i.sha256('default'), '37a8eec1ce19687d132fe29051dca629d164e2c4958ba141d5f4133a33f0688f');
+    assert.equal(i.readFile('/nonexistent/swarm-operator/config.json'), undefined);
+    assert.equal(i.exists('/nonexistent/swarm-operator'), false);
+  });
+});
