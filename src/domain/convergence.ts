@@ -2,30 +2,12 @@
 // update or rollback rolling), task state changes on other nodes are invisible to a manager's event
 // stream, so the store re-lists tasks at the fast period; otherwise at the slow one.
 import type { Service, Task, TaskState } from './model';
+import { replicaCounts } from './replicas';
 
 const PRE_RUNNING: ReadonlySet<TaskState> = new Set<TaskState>(
   ['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting']);
 
 const ROLLING = new Set(['updating', 'rollback_started']);
-
-export interface ReplicaCounts {
-  readonly running: number;
-  /** Replicas asked for (replicated), or tasks meant to run (global). */
-  readonly desired: number;
-}
-
-/** `3/5` of `docker service ls`, from the tasks we hold. */
-export function replicaCounts(service: Service, tasks: readonly Task[]): ReplicaCounts {
-  let running = 0;
-  let meantToRun = 0;
-  for (const t of tasks) {
-    if (t.serviceId !== service.id || t.desiredState !== 'running') continue;
-    meantToRun++;
-    if (t.state === 'running') running++;
-  }
-  const desired = service.mode.kind === 'replicated' ? service.mode.replicas : meantToRun;
-  return { running, desired };
-}
 
 export function serviceIsConverging(service: Service, tasks: readonly Task[]): boolean {
   if (service.updateStatus && ROLLING.has(service.updateStatus.state)) return true;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { backoffMs } from '../../src/domain/backoff';
-import { isConverging, replicaCounts, serviceIsConverging } from '../../src/domain/convergence';
+import { isConverging, serviceIsConverging } from '../../src/domain/convergence';
+import { replicaCounts } from '../../src/domain/replicas';
 import type { Service, Task } from '../../src/domain/model';
 import { MAPPERS } from '../../src/docker/mappers';
 import { fixtureList } from '../support/fixtures';
@@ -12,8 +13,8 @@ const glob = services.find((s) => s.name === 'fx-global') as Service;
 
 describe('convergence', () => {
   it('counts running vs desired like `docker service ls` (captured: 2/3, one replica unplaceable)', () => {
-    assert.deepEqual(replicaCounts(web, tasks), { running: 2, desired: 3 });
-    assert.deepEqual(replicaCounts(glob, tasks), { running: 3, desired: 3 });
+    assert.deepEqual(replicaCounts(web, tasks), { running: 2, desired: 3, completed: 0 });
+    assert.deepEqual(replicaCounts(glob, tasks), { running: 3, desired: 3, completed: 0 });
   });
 
   it('a service with a pending replica is converging; a steady global one is not', () => {

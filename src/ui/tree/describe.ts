@@ -2,6 +2,9 @@
 // tasks of a service are listed. Pure (no vscode): icons are codicon ids and theme color ids.
 import type { Config, Network, Secret, Service, SwarmNode, Task, TaskState } from '../../domain/model';
 import type { GroupId } from './contextValues';
+import { isCurrentTask, replicaCounts, type ReplicaCounts } from '../../domain/replicas';
+
+export { isCurrentTask, replicaCounts };
 
 export interface IconSpec {
   /** A codicon id, e.g. `vm-active`, `sync~spin`. */
@@ -101,26 +104,6 @@ export function describeNode(node: SwarmNode): Presentation {
   return { label: node.hostname || node.id.slice(0, 12), description, tooltip, icon: nodeIcon(node) };
 }
 
-export interface ReplicaCounts {
-  /** Tasks whose desired and current state are both `running` (jobs: running towards completion). */
-  readonly running: number;
-  /** Replicas for replicated services; tasks meant to run for global ones; completions for jobs. */
-  readonly desired: number;
-  /** Jobs: tasks that completed. */
-  readonly completed: number;
-}
-
-export function replicaCounts(service: Service, tasks: readonly Task[]): ReplicaCounts {
-  const running = tasks.filter((t) => isCurrentTask(t) && t.state === 'running').length;
-  const completed = tasks.filter((t) => t.state === 'complete').length;
-  switch (service.mode.kind) {
-    case 'replicated': return { running, desired: service.mode.replicas, completed };
-    case 'global': return { running, desired: tasks.filter((t) => t.desiredState === 'running').length, completed };
-    case 'replicated-job': return { running, desired: service.mode.totalCompletions, completed };
-    case 'global-job': return { running, desired: tasks.filter((t) => t.desiredState === 'complete').length, completed };
-  }
-}
-
 function isJob(service: Service): boolean {
   return service.mode.kind === 'replicated-job' || service.mode.kind === 'global-job';
 }
@@ -174,10 +157,6 @@ function taskIcon(task: Task): IconSpec {
   return { id: 'circle-slash', color: MUTED };
 }
 
-/** The orchestrator wants the task (running, or for jobs, run to completion), as opposed to history. */
-export function isCurrentTask(task: Task): boolean {
-  return task.desiredState === 'running' || task.desiredState === 'complete';
-}
 
 export interface TaskContext {
   readonly serviceName?: string;
