@@ -1,0 +1,43 @@
+// Placement constraints as swarmkit parses them: `<attribute> ==|!= <value>`.
+import { closest } from './suggest';
+
+const ATTRIBUTES = ['node.id', 'node.hostname', 'node.ip', 'node.role', 'node.platform.os', 'node.platform.arch'];
+const LABELS = /^(node|engine)\.labels\.\S+$/i;
+
+/** Syntax and node.role errors fail the deploy; an unknown attribute deploys but the tasks stay Pending forever. */
+export interface ConstraintProblem { message: string; suggestion?: string; severity: 'error' | 'warning' }
+
+export function checkConstraint(text: string): ConstraintProblem | undefined {
+  const m = /^\s*([^=!\s]+)\s*(==|!=)\s*(\S(?:.*\S)?)\s*$/.exec(text);
+  if (!m) return { severity: 'error', message: `Constraint "${text}" must be "<attribute> == <value>" or "<attribute> != <value>".` };
+  const [, attr, op, value] = m;
+  const lower = attr.toLowerCase();
+  if (lower === 'node.role') {
+    const role = value.toLowerCase();
+    if (role === 'manager' || role === 'worker') return undefined;
+    const suggestion = closest(role, ['manager', 'worker'], 3);
+    return {
+      severity: 'error',
+      message: `node.role can only be manager or worker, not "${value}".`,
+      ...(suggestion ? { suggestion: `node.role ${op} ${suggestion}` } : {}),
+    };
+  }
+  if (ATTRIBUTES.includes(lower) || LABELS.test(attr)) return undefined;
+  const suggested = suggestAttribute(attr);
+  const list = `${ATTRIBUTES.join(', ')}, node.labels.<name> or engine.labels.<name>`;
+  return {
+    severity: 'warning',
+    message: `Unknown constraint attribute \`${attr}\`: no node will ever match, so the tasks stay Pending. Use ${list}.${suggested ? ` Did you mean \`${suggested}\`?` : ''}`,
+    ...(suggested ? { suggestion: `${suggested} ${op} ${value}` } : {}),
+  };
+}
+
+/** `node.label.zone` → `node.labels.zone`; `node.hostame` → `node.hostname`. */
+function suggestAttribute(attr: string): string | undefined {
+  const parts = /^(node|engine|nodes?)\.([a-z_]+)\.(.+)$/i.exec(attr);
+  if (parts && closest(parts[2], ['labels']) !== undefined) {
+    const scope = parts[1].toLowerCase().startsWith('node') ? 'node' : 'engine';
+    return `${scope}.labels.${parts[3]}`;
+  }
+  return closest(attr, ATTRIBUTES);
+}

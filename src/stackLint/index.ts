@@ -1,0 +1,3 @@
+// Pure core of the stack-file linter: no editor, no Docker, no file system.
+export { lintStack } from './lint';
+export type { LintContext, Position, Range, Severity, StackDiagnostic } from './types';

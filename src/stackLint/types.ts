@@ -1,0 +1,22 @@
+// Public types of the stack-file linter. Positions are 0-based (UTF-16 columns) like VS Code's.
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+export interface StackDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Extra facts for quick fixes, e.g. `suggestion` (a replacement key or value). */
+  data?: Record<string, string>;
+}
+
+/** What the pure core cannot know by itself; the caller injects it. */
+export interface LintContext {
+  /** Path relative to the stack file's folder; omitted means "don't check files". */
+  fileExists?(relPath: string): boolean;
+  /** Variables `docker stack deploy` would interpolate; omitted means "don't check variables". */
+  env?: Readonly<Record<string, string | undefined>>;
+}

@@ -1,0 +1,47 @@
+// The thorough path: the `yaml` library keeps going after an error and reports each one at its
+// position (syntax, tabs as indentation, duplicate keys), and its nodes carry ranges.
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
+import { collectionEnd, emptyScalar, styleOf, type YamlError, type YNode, type YPair, type YScalar } from './ast';
+
+function code(e: YAMLError): YamlError['code'] {
+  if (e.code === 'DUPLICATE_KEY') return 'duplicate-key';
+  if (e.code === 'TAB_AS_INDENT') return 'tab';
+  return 'syntax';
+}
+
+function convert(text: string, node: unknown, fallbackAt: number): YNode {
+  if (!node || typeof node !== 'object') return emptyScalar(fallbackAt);
+  const n = node as YamlNode;
+  const start = n.range ? n.range[0] : fallbackAt;
+  let end: number = n.range ? n.range[1] : fallbackAt;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--; // e.g. a block scalar's final newline
+  if (isMap(n)) {
+    const pairs: YPair[] = [];
+    for (const item of n.items) {
+      const k = convert(text, item.key, start);
+      const key: YScalar = k.kind === 'scalar' ? k : { kind: 'scalar', start: k.start, end: k.end, value: text.slice(k.start, k.end), style: 'plain' };
+      pairs.push({ key, value: convert(text, item.value, key.end) });
+    }
+    return { kind: 'map', start, end: collectionEnd(text, start, end, pairs.at(-1)?.value), pairs };
+  }
+  if (isSeq(n)) {
+    const items = n.items.map((i) => convert(text, i, end));
+    return { kind: 'seq', start, end: collectionEnd(text, start, end, items.at(-1)), items };
+  }
+  if (isAlias(n)) return { kind: 'alias', start, end };
+  if (isScalar(n)) {
+    if (start === end) return emptyScalar(start);
+    return { kind: 'scalar', start, end, value: n.value, style: styleOf(text, start) };
+  }
+  return emptyScalar(start);
+}
+
+export function fullParse(text: string): { root: YNode | undefined; errors: YamlError[] } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const errors = doc.errors.map((e): YamlError => {
+    const [start, end] = e.pos;
+    return { code: code(e), message: e.message.split('\n')[0] ?? e.message, start, end: Math.max(end, start + 1) };
+  });
+  const root = doc.contents ? convert(text, doc.contents, 0) : undefined;
+  return { root: root && !(root.kind === 'scalar' && root.style === 'empty') ? root : undefined, errors };
+}

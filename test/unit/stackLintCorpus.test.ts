@@ -1,0 +1,41 @@
+// Agreement with the real docker CLI: test/stack-corpus holds stack files with the verdicts
+// `docker stack deploy` gave (rejected → at least one error; ignored-keys → warnings, no error; clean → no error).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintStack } from '../../src/stackLint';
+
+const CORPUS = join(__dirname, '..', 'stack-corpus');
+const CASES = join(CORPUS, 'cases');
+// Missing *external* objects are only visible to a live swarm, never to the pure linter.
+const NEEDS_CLUSTER = new Set(['69-external-network-missing.yml', '70-external-secret-missing.yml']);
+
+interface Verdict { file: string; expect: 'clean' | 'rejected' | 'ignored-keys' }
+
+/** `# setup: env=VAR=VAL …` → the environment the CLI ran with. */
+function envOf(text: string): Record<string, string> {
+  const setup = /^# setup: (.*)$/m.exec(text)?.[1] ?? '';
+  const env: Record<string, string> = {};
+  for (const word of setup.split(/\s+/)) {
+    const m = /^env=([^=]+)=(.*)$/.exec(word);
+    if (m) env[m[1]] = m[2];
+  }
+  return env;
+}
+
+describe('stackLint: docker CLI corpus', () => {
+  const path = join(CORPUS, 'verdicts.json');
+  const cases: Verdict[] = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { cases: Verdict[] }).cases : [];
+  for (const c of cases) {
+    if (NEEDS_CLUSTER.has(c.file) || !existsSync(join(CASES, c.file))) continue;
+    it(`${c.file}: ${c.expect}`, () => {
+      const text = readFileSync(join(CASES, c.file), 'utf8');
+      const ds = lintStack(text, { env: envOf(text), fileExists: (p) => existsSync(join(CASES, p)) });
+      const errors = ds.filter((d) => d.severity === 'error').map((d) => d.code);
+      const warnings = ds.filter((d) => d.severity === 'warning').map((d) => d.code);
+      if (c.expect === 'rejected') assert.ok(errors.length > 0, 'expected an error');
+      else assert.deepEqual(errors, [], JSON.stringify(ds));
+      if (c.expect === 'ignored-keys') assert.ok(warnings.includes('ignored-key'), JSON.stringify(ds));
+    });
+  }
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { fastParse } from '../../src/yamlAst/fastParse';
+import { fullParse } from '../../src/yamlAst/fullParse';
+import { LineIndex, parseYaml, type YNode } from '../../src/yamlAst';
+
+const SAMPLE = `version: "3.8"   # trailing comment
+services:
+  web:
+    image: local/busybox:1
+    command: ["httpd", "-f", "-p", "8080"]
+    ports:
+      - "8080:80"
+      - target: 81
+        published: 8081
+        mode: host
+    environment:
+      A: 1
+      B: "two"
+      C:
+    deploy: {replicas: 2, mode: replicated}
+    healthcheck:
+      test: |
+        wget -q localhost
+      interval: 10s
+x-defaults: &defaults
+  restart_policy: {condition: on-failure}
+  # a comment line
+other:
+  <<: *defaults
+  list:
+  - a
+  - 'b'
+  - 3.5
+  - true
+  - null
+`;
+
+/** Only what the linter relies on: kinds, offsets, values, styles. */
+function shape(n: YNode | undefined, text: string): unknown {
+  if (!n) return undefined;
+  const at = `${n.start}-${n.end} ${JSON.stringify(text.slice(n.start, n.end)).slice(0, 30)}`;
+  switch (n.kind) {
+    case 'map': return { map: at, pairs: n.pairs.map((p) => [shape(p.key, text), shape(p.value, text)]) };
+    case 'seq': return { seq: at, items: n.items.map((i) => shape(i, text)) };
+    case 'scalar': return `${at} ${n.style} ${JSON.stringify(n.value)}`;
+    case 'alias': return `alias ${at}`;
+  }
+}
+
+describe('YAML tree with offsets', () => {
+  it('the fast (js-yaml) and thorough (yaml) builders agree on a well-formed file, offsets included', () => {
+    assert.deepEqual(shape(fastParse(SAMPLE), SAMPLE), shape(fullParse(SAMPLE).root, SAMPLE));
+  });
+
+  it('ranges are exact: keys, plain and quoted scalars, flow maps', () => {
+    const root = parseYaml(SAMPLE).root;
+    assert.ok(root?.kind === 'map');
+    const version = root.pairs[0];
+    assert.equal(SAMPLE.slice(version?.key.start, version?.key.end), 'version');
+    assert.equal(SAMPLE.slice(version?.value.start, version?.value.end), '"3.8"');
+    assert.equal(version?.value.kind === 'scalar' && version.value.style, 'quoted');
+  });
+
+  it('an absent value is an empty scalar', () => {
+    const text = 'a:\n  b:\nc: 1\n';
+    const root = parseYaml(text).root;
+    assert.ok(root?.kind === 'map');
+    const a = root.pairs[0]?.value;
+    assert.ok(a?.kind === 'map');
+    assert.deepEqual([a.pairs[0]?.value.kind, a.pairs[0]?.value.kind === 'scalar' && a.pairs[0].value.style], ['scalar', 'empty']);
+  });
+
+  it('reports syntax errors, tabs and every duplicate key at their positions', () => {
+    const lines = new LineIndex('');
+    assert.equal(lines.lineCount, 1);
+    const dup = 'services:\n  web:\n    image: a\n    image: b\n  web:\n    image: c\n';
+    const r = parseYaml(dup);
+    const dups = r.errors.filter((e) => e.code === 'duplicate-key');
+    assert.equal(dups.length, 2);
+    const idx = new LineIndex(dup);
+    assert.deepEqual(dups.map((e) => idx.position(e.start)), [{ line: 3, character: 4 }, { line: 4, character: 2 }]);
+    const tab = 'services:\n\tweb:\n    image: a\n';
+    assert.ok(parseYaml(tab).errors.some((e) => e.code === 'tab' || e.code === 'syntax'));
+    const bad = 'services:\n  web:\n    image: [a, b\n';
+    const e = parseYaml(bad).errors[0];
+    assert.ok(e && e.code === 'syntax');
+  });
+
+  it('maps offsets to 0-based lines and characters and back', () => {
+    const idx = new LineIndex('ab\ncd\n\nef');
+    assert.deepEqual(idx.position(0), { line: 0, character: 0 });
+    assert.deepEqual(idx.position(4), { line: 1, character: 1 });
+    assert.deepEqual(idx.position(7), { line: 3, character: 0 });
+    assert.equal(idx.offset({ line: 3, character: 1 }), 8);
+  });
+});
