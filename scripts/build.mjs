@@ -19,9 +19,20 @@ const extension = {
   logLevel: 'info',
 };
 
+/** swarm-lint: the engine alone, so a CI run starts fast; --cluster loads the Docker part on demand. */
+const cli = {
+  ...extension,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/swarm-lint.js',
+  external: [...extension.external, './swarm-lint-cluster.js'],
+  sourcemap: false,
+  minify: true,
+};
+const cliCluster = { ...extension, entryPoints: ['src/cli/clusterFacts.ts'], outfile: 'dist/swarm-lint-cluster.js', sourcemap: false, minify: true };
+
+const all = [extension, cli, cliCluster];
 if (watch) {
-  const ctx = await esbuild.context(extension);
-  await ctx.watch();
+  for (const options of all) await (await esbuild.context(options)).watch();
 } else {
-  await esbuild.build(extension);
+  await Promise.all(all.map((options) => esbuild.build(options)));
 }

@@ -7,6 +7,7 @@ import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
 import { onDidChangeSettings, readSettings } from './ui/settings';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
+import { registerStackLanguage } from './language/registerStackLanguage';
 
 /** What `activate` returns (for integration tests). */
 export interface SwarmExtensionApi {
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true });
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
+  const stackLanguage = registerStackLanguage(() => store);
 
   const disconnect = (): void => {
     treeProvider.setView(undefined);
@@ -39,19 +41,31 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     }
     treeProvider.setView(store);
     status.setView(store);
+    // Cluster-aware stack checks follow the cluster (the store disposes these listeners with itself).
+    store.onDidChange((b) => stackLanguage.clusterChanged(b.changes.map((c) => c.kind)));
+    store.onDidChangeConnection(() => stackLanguage.clusterChanged());
     store.start();
+  };
+
+  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view shows.
+  let connectedOnce = false;
+  const connectWhenVisible = (): void => {
+    if (connectedOnce || !treeView.visible) return;
+    connectedOnce = true;
+    connect();
   };
 
   context.subscriptions.push(
     { dispose: disconnect },
-    treeView, treeProvider, status,
-    ...registerCommands({ store: () => store, reconnect: connect }),
+    treeView, treeProvider, status, stackLanguage,
+    treeView.onDidChangeVisibility(connectWhenVisible),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); } }),
     onDidChangeSettings({
-      onEndpointChanged: connect,
+      onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),
     }),
   );
-  connect();
+  connectWhenVisible();
   return { store: () => store, treeProvider };
 }
 

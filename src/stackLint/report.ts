@@ -1,16 +1,16 @@
-// Collects diagnostics and turns yaml node offsets into VS Code style ranges.
-import { LineCounter, Node, Pair, isNode } from 'yaml';
+// Collects diagnostics and turns YAML tree offsets into VS Code style ranges.
+import { LineIndex, type YNode, type YPair } from '../yamlAst';
 import { Range, Severity, StackDiagnostic } from './types';
 
 export class Reporter {
   readonly diagnostics: StackDiagnostic[] = [];
-  constructor(private readonly lines: LineCounter, private readonly text: string) {}
+  private readonly lines: LineIndex;
+  constructor(text: string) {
+    this.lines = new LineIndex(text);
+  }
 
   rangeOf(start: number, end: number): Range {
-    // LineCounter is 1-based for both line and column.
-    const s = this.lines.linePos(start);
-    const e = this.lines.linePos(Math.max(start, end));
-    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
+    return { start: this.lines.position(start), end: this.lines.position(Math.max(start, end)) };
   }
 
   add(code: string, severity: Severity, message: string, start: number, end: number, data?: Record<string, string>): void {
@@ -19,34 +19,22 @@ export class Reporter {
     this.diagnostics.push(d);
   }
 
-  /** Report at a node (value end, so trailing comments are excluded); falls back to `fallback` for empty values. */
-  at(node: unknown, code: string, severity: Severity, message: string, data?: Record<string, string>, fallback?: unknown): void {
+  /** Report at a node (tree nodes end at their last visible character); falls back to `fallback` for empty values. */
+  at(node: YNode | undefined, code: string, severity: Severity, message: string, data?: Record<string, string>, fallback?: YNode): void {
     const r = spanOf(node) ?? spanOf(fallback);
-    if (!r) return;
-    // Block collections end after their last newline; stop the range at the last visible character.
-    let end = r[1];
-    while (end > r[0] + 1 && /\s/.test(this.text[end - 1] ?? '')) end--;
-    this.add(code, severity, message, r[0], end, data);
+    if (r) this.add(code, severity, message, r[0], r[1], data);
   }
 }
 
-/** [start, end) of a node's value, or undefined for missing / zero-width (empty) nodes. */
-export function spanOf(node: unknown): [number, number] | undefined {
-  if (!isNode(node)) return undefined;
-  const r = (node as Node).range;
-  if (!r || r[1] <= r[0]) return undefined;
-  return [r[0], r[1]];
+/** [start, end) of a node, or undefined for missing / zero-width (empty) nodes. */
+export function spanOf(node: YNode | undefined): [number, number] | undefined {
+  if (!node || node.end <= node.start) return undefined;
+  return [node.start, node.end];
 }
 
-/** The key text of a pair, when the key is a plain scalar. */
-export function keyName(pair: Pair): string | undefined {
-  const k = pair.key;
-  if (k === null || k === undefined) return undefined;
-  if (isNode(k)) {
-    const v = (k as { value?: unknown }).value;
-    if (v === null || v === undefined) return undefined;
-    // With `merge: true`, yaml represents the `<<` merge key as a symbol.
-    return typeof v === 'symbol' ? '<<' : String(v);
-  }
-  return String(k);
+/** The key text of a pair; undefined for a null key. */
+export function keyName(pair: YPair): string | undefined {
+  const v = pair.key.value;
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'string' ? v : String(v);
 }

@@ -1,11 +1,21 @@
 // One walk over the document against SCHEMAS: unknown-key, unsupported-key, ignored-key,
 // wrong-type, bad-enum and bad-format.
-import { Pair, Scalar, YAMLMap, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { YMap, YNode, YPair, YScalar } from '../yamlAst';
 import { isBytes, isCpus, isDuration, isShortPort } from './formats';
 import { Reporter, keyName } from './report';
 import { Kind, SCHEMAS, ValueSpec } from './schema';
 import { closest } from './suggest';
 import { MIN_MINOR } from './versionGates';
+
+/** MIN_MINOR by schema, then key: one lookup per key instead of a string per key. */
+const GATES = new Map<string, Map<string, number>>();
+for (const [k, min] of Object.entries(MIN_MINOR)) {
+  const dot = k.indexOf('.');
+  const schema = k.slice(0, dot);
+  const gates = GATES.get(schema) ?? new Map<string, number>();
+  gates.set(k.slice(dot + 1), min);
+  GATES.set(schema, gates);
+}
 import { IGNORED_SERVICE, UNSUPPORTED_SERVICE, UNSUPPORTED_TOP } from './swarmKeys';
 
 const KIND_TEXT: Readonly<Record<Kind, string>> = {
@@ -21,14 +31,14 @@ const YAML11_BOOL = /^(?:y|yes|n|no|on|off|true|false)$/i;
 
 type Shape = 'scalar' | 'seq' | 'map' | 'null' | 'alias';
 
-function shapeOf(node: unknown): Shape {
-  if (node === null || node === undefined) return 'null';
-  if (isAlias(node)) return 'alias';
-  if (isMap(node)) return 'map';
-  if (isSeq(node)) return 'seq';
-  if (isScalar(node) && (node.value === null || node.value === undefined)) return 'null';
-  return 'scalar';
+function shapeOf(node: YNode | undefined): Shape {
+  if (!node) return 'null';
+  if (node.kind === 'scalar') return node.value === null || node.value === undefined ? 'null' : 'scalar';
+  return node.kind;
 }
+
+const NAME = /^[a-zA-Z0-9._-]+$/;
+const NOT_NAME = /[^a-zA-Z0-9._-]+/g;
 
 /** An interpolated string: the CLI substitutes and casts it before validation, so its type is unknowable here. */
 function interpolated(v: unknown): boolean {
@@ -44,11 +54,11 @@ function describe(spec: ValueSpec): string {
 }
 
 /** Does the node have the outer shape (and scalar type) the spec wants? Used to pick a oneOf branch. */
-function accepts(node: unknown, spec: ValueSpec): boolean {
+function accepts(node: YNode | undefined, spec: ValueSpec): boolean {
   const shape = shapeOf(node);
   if (shape === 'alias') return true;
   if (typeof spec !== 'string') {
-    if ('enum' in spec) return shape === 'scalar' && typeof (node as Scalar).value === 'string';
+    if ('enum' in spec) return shape === 'scalar' && typeof (node as YScalar).value === 'string';
     if ('object' in spec || 'mapOf' in spec) return shape === 'map' || (shape === 'null' && spec.nullable === true);
     if ('listOf' in spec) return shape === 'seq';
     return spec.oneOf.some((s) => accepts(node, s));
@@ -57,7 +67,7 @@ function accepts(node: unknown, spec: ValueSpec): boolean {
   if (spec === 'stringList') return shape === 'seq';
   if (spec === 'listOrMap') return shape === 'seq' || shape === 'map';
   if (shape !== 'scalar') return spec === 'stringOrList' && shape === 'seq';
-  const v = (node as Scalar).value;
+  const v = (node as YScalar).value;
   switch (spec) {
     case 'number': return typeof v === 'number' || interpolated(v);
     case 'integer': return (typeof v === 'number' && Number.isInteger(v)) || interpolated(v);
@@ -72,15 +82,16 @@ export class SchemaChecker {
   /** `minor`: the declared 3.x minor version, for MIN_MINOR gates; undefined means the latest. */
   constructor(private readonly r: Reporter, private readonly minor?: number) {}
 
-  checkObject(map: YAMLMap, schemaName: string, path: string): void {
+  checkObject(map: YMap, schemaName: string, path: string): void {
     const schema = SCHEMAS[schemaName];
     if (!schema) return;
-    for (const pair of map.items) {
+    const gates = this.minor === undefined ? undefined : GATES.get(schemaName);
+    for (const pair of map.pairs) {
       const key = keyName(pair);
       if (key === undefined || key === '<<') continue;
       const full = path ? `${path}.${key}` : key;
       const ext = key.startsWith('x-');
-      if (!this.versionAllows(pair, schemaName, ext ? 'x-*' : key, full)) continue;
+      if (gates && !this.versionAllows(pair, gates.get(ext ? 'x-*' : key), full)) continue;
       if (ext) {
         if (!schema.extensions) {
           this.r.at(pair.key, 'unknown-key', 'error', `\`${full}\`: x-* keys are only allowed at the top level and directly in services, networks, volumes, secrets and configs.`);
@@ -99,14 +110,13 @@ export class SchemaChecker {
     }
   }
 
-  private versionAllows(pair: Pair, schemaName: string, key: string, full: string): boolean {
-    const min = MIN_MINOR[`${schemaName}.${key}`];
+  private versionAllows(pair: YPair, min: number | undefined, full: string): boolean {
     if (min === undefined || this.minor === undefined || this.minor >= min) return true;
     this.r.at(pair.key, 'needs-newer-version', 'error', `\`${full}\` needs version "3.${min}" or later; this file declares "3.${this.minor}": raise \`version\` or remove the key.`, { suggestion: `3.${min}` });
     return false;
   }
 
-  private unknownKey(pair: Pair, key: string, full: string, schemaName: string, allowed: string[]): void {
+  private unknownKey(pair: YPair, key: string, full: string, schemaName: string, allowed: string[]): void {
     const unsupported = schemaName === 'top' ? UNSUPPORTED_TOP[key] : schemaName === 'service' ? UNSUPPORTED_SERVICE[key] : undefined;
     if (unsupported !== undefined) {
       this.r.at(pair.key, 'unsupported-key', 'error', `\`${full}\` is a docker compose key that docker stack deploy rejects: ${unsupported}.`, { key });
@@ -117,7 +127,7 @@ export class SchemaChecker {
     this.r.at(pair.key, 'unknown-key', 'error', `Unknown key \`${full}\`: docker stack deploy rejects additional properties.${hint}`, suggestion ? { suggestion } : undefined);
   }
 
-  checkValue(node: unknown, spec: ValueSpec, path: string, keyNode: unknown): void {
+  checkValue(node: YNode | undefined, spec: ValueSpec, path: string, keyNode: YNode): void {
     const shape = shapeOf(node);
     if (shape === 'alias') return; // checked where the anchor is defined
     if (!accepts(node, spec)) {
@@ -127,22 +137,22 @@ export class SchemaChecker {
       return;
     }
     if (typeof spec === 'string') return this.checkKind(node, spec, path);
-    if ('enum' in spec) return this.checkEnum(node as Scalar, spec.enum, path);
+    if ('enum' in spec) return this.checkEnum(node as YScalar, spec.enum, path);
     if ('object' in spec) {
-      if (isMap(node)) this.checkObject(node, spec.object, path);
+      if (node?.kind === 'map') this.checkObject(node, spec.object, path);
       return;
     }
     if ('listOf' in spec) {
-      if (isSeq(node)) node.items.forEach((item, i) => this.checkValue(item, spec.listOf, `${path}[${i}]`, node));
+      if (node?.kind === 'seq') node.items.forEach((item, i) => this.checkValue(item, spec.listOf, `${path}[${i}]`, node));
       return;
     }
     if ('mapOf' in spec) {
-      if (!isMap(node)) return;
-      for (const pair of node.items) {
+      if (node?.kind !== 'map') return;
+      for (const pair of node.pairs) {
         const key = keyName(pair);
         if (key === undefined || key === '<<') continue;
-        if (spec.names && !/^[a-zA-Z0-9._-]+$/.test(key)) {
-          this.r.at(pair.key, 'bad-name', 'error', `Name "${key}" under \`${path}\` may only contain letters, digits, ".", "_" and "-".`, { suggestion: key.replace(/[^a-zA-Z0-9._-]+/g, '-') });
+        if (spec.names && !NAME.test(key)) {
+          this.r.at(pair.key, 'bad-name', 'error', `Name "${key}" under \`${path}\` may only contain letters, digits, ".", "_" and "-".`, { suggestion: key.replace(NOT_NAME, '-') });
         }
         this.checkValue(pair.value, spec.mapOf, `${path}.${key}`, pair.key);
       }
@@ -153,16 +163,16 @@ export class SchemaChecker {
   }
 
   /** Numbers where the CLI wants strings: offer the quoted form (the usual `cpus: 0.5` trap). */
-  private quoteSuggestion(node: unknown, spec: ValueSpec): Record<string, string> | undefined {
-    if (!isScalar(node) || typeof node.value !== 'number') return undefined;
+  private quoteSuggestion(node: YNode | undefined, spec: ValueSpec): Record<string, string> | undefined {
+    if (node?.kind !== 'scalar' || typeof node.value !== 'number') return undefined;
     if (spec === 'cpus' || spec === 'bytes' || spec === 'string') return { suggestion: `"${String(node.value)}"` };
     if (spec === 'duration') return { suggestion: `${String(node.value)}s` };
     return undefined;
   }
 
-  private checkKind(node: unknown, kind: Kind, path: string): void {
+  private checkKind(node: YNode | undefined, kind: Kind, path: string): void {
     if (kind === 'stringList' || kind === 'listOrMap' || kind === 'stringOrList') return this.checkCollection(node, kind, path);
-    if (!isScalar(node) || typeof node.value !== 'string' || node.value.includes('${')) return;
+    if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.includes('${')) return;
     const v = node.value;
     const bad = (what: string) => this.r.at(node, 'bad-format', 'error', `\`${path}\` is not ${what}.`);
     if (kind === 'duration' && !isDuration(v)) bad(KIND_TEXT.duration);
@@ -171,29 +181,29 @@ export class SchemaChecker {
     else if (kind === 'port' && !isShortPort(v)) bad('a port such as "80", "8080:80", "8080:80/udp" or "127.0.0.1:8080:80"');
   }
 
-  private checkCollection(node: unknown, kind: Kind, path: string): void {
-    if (isSeq(node)) {
+  private checkCollection(node: YNode | undefined, kind: Kind, path: string): void {
+    if (node?.kind === 'seq') {
       node.items.forEach((item, i) => {
         if (shapeOf(item) === 'alias') return;
-        if (!isScalar(item) || typeof item.value !== 'string') {
+        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
           this.r.at(item, 'wrong-type', 'error', `\`${path}[${i}]\` must be a string.`, this.quoteSuggestion(item, 'string'), node);
         }
       });
       return;
     }
-    if (kind === 'listOrMap' && isMap(node)) {
-      for (const pair of node.items) {
-        const v: unknown = pair.value;
+    if (kind === 'listOrMap' && node?.kind === 'map') {
+      for (const pair of node.pairs) {
+        const v = pair.value;
         const s = shapeOf(v);
-        if (s === 'null' || s === 'alias' || (isScalar(v) && typeof v.value !== 'boolean')) continue;
+        if (s === 'null' || s === 'alias' || (v.kind === 'scalar' && typeof v.value !== 'boolean')) continue;
         if (keyName(pair) === '<<') continue;
-        const data = isScalar(v) ? { suggestion: `"${String(v.value)}"` } : undefined;
+        const data = v.kind === 'scalar' ? { suggestion: `"${String(v.value)}"` } : undefined;
         this.r.at(v, 'wrong-type', 'error', `\`${path}.${keyName(pair) ?? ''}\` must be a string, a number or empty: quote it.`, data, pair.key);
       }
     }
   }
 
-  private checkEnum(node: Scalar, allowed: readonly string[], path: string): void {
+  private checkEnum(node: YScalar, allowed: readonly string[], path: string): void {
     const v = node.value;
     if (typeof v !== 'string' || v.includes('$') || allowed.includes(v)) return;
     const suggestion = closest(v, allowed, 3);

@@ -13,10 +13,22 @@ export interface StackDiagnostic {
   data?: Record<string, string>;
 }
 
+/** What a live swarm holds, as the caller read it (names of swarm-scoped objects, labels of each node). */
+export interface ClusterFacts {
+  networks: readonly string[];
+  secrets: readonly string[];
+  configs: readonly string[];
+  nodeLabels: readonly Readonly<Record<string, string>>[];
+  /** Engine labels of each node; omitted means "don't check engine.labels constraints". */
+  engineLabels?: readonly Readonly<Record<string, string>>[];
+}
+
 /** What the pure core cannot know by itself; the caller injects it. */
 export interface LintContext {
   /** Path relative to the stack file's folder; omitted means "don't check files". */
   fileExists?(relPath: string): boolean;
   /** Variables `docker stack deploy` would interpolate; omitted means "don't check variables". */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The swarm the file will be deployed to; omitted means "don't check against a cluster". */
+  cluster?: ClusterFacts;
 }

@@ -1,12 +1,12 @@
 // `${VAR:?message}` / `${VAR?message}`: the CLI aborts the deploy when VAR is missing (or empty, with `:?`).
-import { Scalar } from 'yaml';
+import type { YScalar } from '../yamlAst';
 import { Reporter } from './report';
 
 // `$$` is an escaped dollar and must be skipped, hence the alternation.
 const TOKEN = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[?])([^}]*))?\})/g;
 
 /** Called for every value scalar by walk.ts. */
-export function reportRequiredVariables(node: Scalar, env: Readonly<Record<string, string | undefined>>, r: Reporter): void {
+export function reportRequiredVariables(node: YScalar, env: Readonly<Record<string, string | undefined>>, r: Reporter): void {
   if (typeof node.value !== 'string' || !node.value.includes('${')) return;
   for (const m of node.value.matchAll(TOKEN)) {
     const [, name, op, message] = m;

@@ -1,14 +1,14 @@
 // `version`: the CLI only loads compose file format 3.x ("3", "3.0" … "3.13" with CLI 28); absent means the latest.
-import { YAMLMap, isScalar } from 'yaml';
+import type { YMap } from '../yamlAst';
 import { Reporter, keyName, spanOf } from './report';
 
 const SUPPORTED = /^3(?:\.(?:\d|1[0-3]))?$/;
 
-export function checkVersion(root: YAMLMap, text: string, r: Reporter): void {
-  const pair = root.items.find((p) => keyName(p) === 'version');
+export function checkVersion(root: YMap, text: string, r: Reporter): void {
+  const pair = root.pairs.find((p) => keyName(p) === 'version');
   if (!pair) return;
-  const node: unknown = pair.value;
-  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+  const node = pair.value;
+  if (node.kind !== 'scalar' || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
     r.at(node, 'bad-version', 'error', '`version` must be a 3.x version such as "3.8".', undefined, pair.key);
     return;
   }

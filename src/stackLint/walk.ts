@@ -1,23 +1,20 @@
-// A single hand-rolled pass over every node (cheaper than yaml's visit(), which builds paths).
-import { Scalar, YAMLMap, isMap, isPair, isScalar, isSeq } from 'yaml';
+// A single hand-rolled pass over every node of the tree.
+import type { YMap, YNode, YScalar } from '../yamlAst';
 
 export interface NodeVisitor {
-  map?(map: YAMLMap): void;
+  map?(map: YMap): void;
   /** Scalars in value position (keys are not interpolated by the CLI). */
-  valueScalar?(scalar: Scalar): void;
+  valueScalar?(scalar: YScalar): void;
 }
 
-export function walk(node: unknown, v: NodeVisitor): void {
-  if (isMap(node)) {
+export function walk(node: YNode | undefined, v: NodeVisitor): void {
+  if (!node) return;
+  if (node.kind === 'map') {
     v.map?.(node);
-    for (const pair of node.items) walk(pair.value, v);
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      // Compact `- a: b` items inside flow sequences can surface as pairs.
-      if (isPair(item)) walk(item.value, v);
-      else walk(item, v);
-    }
-  } else if (isScalar(node)) {
+    for (const pair of node.pairs) walk(pair.value, v);
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) walk(item, v);
+  } else if (node.kind === 'scalar') {
     v.valueScalar?.(node);
   }
 }

@@ -1,57 +1,62 @@
-// Small readers over yaml nodes that see through `<<: *anchor` merges, as the CLI's YAML parser does.
-import { Document, Pair, YAMLMap, isAlias, isMap, isScalar, isSeq } from 'yaml';
+// Small readers over the YAML tree that see through `<<: *anchor` merges, as the CLI's YAML parser does.
+import type { YMap, YNode, YPair, YScalar } from '../yamlAst';
 import { keyName } from './report';
 
-/** Maps merged into `map` via `<<`, resolved through aliases. */
-function mergedMaps(map: YAMLMap, doc: Document): YAMLMap[] {
-  const out: YAMLMap[] = [];
-  for (const pair of map.items) {
-    if (keyName(pair) !== '<<') continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-    for (const s of sources) {
-      const target = isAlias(s) ? s.resolve(doc) : s;
-      if (isMap(target)) out.push(target);
+/** Resolves aliases through the document's anchors. */
+export class Doc {
+  constructor(private readonly anchors: ReadonlyMap<string, YNode>) {}
+
+  /** The node itself, or the anchored node an alias stands for. */
+  resolve(node: YNode | undefined): YNode | undefined {
+    return node?.kind === 'alias' ? this.anchors.get(node.name) : node;
+  }
+
+  /** The pair for `key`, own keys first, then merged ones (depth-limited against alias cycles). */
+  findPair(map: YMap, key: string, depth = 0): YPair | undefined {
+    let merges = false;
+    for (const pair of map.pairs) {
+      const k = pair.key.value;
+      if (k === key) return pair;
+      if (k === '<<') merges = true;
     }
+    if (!merges || depth > 5) return undefined;
+    for (const pair of map.pairs) {
+      if (pair.key.value !== '<<') continue;
+      const sources = pair.value.kind === 'seq' ? pair.value.items : [pair.value];
+      for (const s of sources) {
+        const target = this.resolve(s);
+        const p = target?.kind === 'map' ? this.findPair(target, key, depth + 1) : undefined;
+        if (p) return p;
+      }
+    }
+    return undefined;
   }
-  return out;
-}
 
-/** The pair for `key`, own keys first, then merged ones (depth-limited against alias cycles). */
-export function findPair(map: YAMLMap, key: string, doc: Document, depth = 0): Pair | undefined {
-  for (const pair of map.items) if (keyName(pair) === key) return pair;
-  if (depth > 5) return undefined;
-  for (const m of mergedMaps(map, doc)) {
-    const p = findPair(m, key, doc, depth + 1);
-    if (p) return p;
+  /** The value at `key`, resolving an alias value. */
+  getValue(map: YMap, key: string): YNode | undefined {
+    return this.resolve(this.findPair(map, key)?.value);
   }
-  return undefined;
-}
 
-/** The value at `key`, resolving an alias value. */
-export function getValue(map: YAMLMap, key: string, doc: Document): unknown {
-  const v: unknown = findPair(map, key, doc)?.value;
-  return isAlias(v) ? v.resolve(doc) : v;
-}
-
-export function getMap(map: YAMLMap, key: string, doc: Document): YAMLMap | undefined {
-  const v = getValue(map, key, doc);
-  return isMap(v) ? v : undefined;
-}
-
-export function getString(map: YAMLMap, key: string, doc: Document): string | undefined {
-  const v = getValue(map, key, doc);
-  return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
-}
-
-/** Each (name key, service map) of `services`. */
-export function eachService(root: YAMLMap, doc: Document): Array<{ name: string; keyNode: unknown; map: YAMLMap }> {
-  const services = getMap(root, 'services', doc);
-  if (!services) return [];
-  const out: Array<{ name: string; keyNode: unknown; map: YAMLMap }> = [];
-  for (const pair of services.items) {
-    const name = keyName(pair);
-    const v: unknown = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
-    if (name !== undefined && name !== '<<' && isMap(v)) out.push({ name, keyNode: pair.key, map: v });
+  getMap(map: YMap, key: string): YMap | undefined {
+    const v = this.getValue(map, key);
+    return v?.kind === 'map' ? v : undefined;
   }
-  return out;
+
+  getString(map: YMap, key: string): string | undefined {
+    const v = this.getValue(map, key);
+    return v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+  }
+
+  /** Each (name key, service map) of `services`. */
+  eachService(root: YMap): Array<{ name: string; keyNode: YScalar; map: YMap }> {
+    const services = this.getMap(root, 'services');
+    if (!services) return [];
+    const out: Array<{ name: string; keyNode: YScalar; map: YMap }> = [];
+    for (const pair of services.pairs) {
+      const name = keyName(pair);
+      const v = this.resolve(pair.value);
+      if (name !== undefined && name !== '<<' && v?.kind === 'map') out.push({ name, keyNode: pair.key, map: v });
+    }
+    return out;
+  }
 }

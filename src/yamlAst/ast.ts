@@ -10,7 +10,12 @@ interface Span {
 
 export type ScalarStyle = 'plain' | 'quoted' | 'block' | 'empty';
 
-export interface YScalar extends Span {
+interface Anchored {
+  /** The `&name` the node carries, if any. */
+  readonly anchor?: string;
+}
+
+export interface YScalar extends Span, Anchored {
   readonly kind: 'scalar';
   /** The value under YAML 1.2's core schema: string, number, boolean or null. */
   readonly value: unknown;
@@ -23,19 +28,20 @@ export interface YPair {
   readonly value: YNode;
 }
 
-export interface YMap extends Span {
+export interface YMap extends Span, Anchored {
   readonly kind: 'map';
   readonly pairs: readonly YPair[];
 }
 
-export interface YSeq extends Span {
+export interface YSeq extends Span, Anchored {
   readonly kind: 'seq';
   readonly items: readonly YNode[];
 }
 
-/** `*name`: the linter does not follow aliases (the anchored node is checked where it stands). */
+/** `*name`: resolve it through `ParsedYaml.anchors` (the anchored node is checked where it stands). */
 export interface YAlias extends Span {
   readonly kind: 'alias';
+  readonly name: string;
 }
 
 export type YNode = YMap | YSeq | YScalar | YAlias;
@@ -48,6 +54,8 @@ export interface YamlError extends Span {
 export interface ParsedYaml {
   readonly root: YNode | undefined;
   readonly errors: readonly YamlError[];
+  /** Anchored nodes by name (the last definition wins when a name is reused). */
+  readonly anchors: ReadonlyMap<string, YNode>;
 }
 
 export function emptyScalar(at: number): YScalar {

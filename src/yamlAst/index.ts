@@ -7,7 +7,7 @@ export * from './ast';
 export { LineIndex, type Position } from './lineIndex';
 
 export function parseYaml(text: string): ParsedYaml {
-  const root = fastParse(text);
-  if (root !== undefined || text.trim() === '') return { root, errors: [] };
+  const fast = fastParse(text);
+  if (fast && (fast.root !== undefined || text.trim() === '')) return fast;
   return fullParse(text);
 }

@@ -1,0 +1,30 @@
+// Quick fixes for swarm-lint diagnostics, linked by the diagnostic's `code` (computed by the pure engine).
+import * as vscode from 'vscode';
+import { quickFixesFor } from '../stackLint/fixes';
+import { findSource, SOURCE, toRange } from './convert';
+import type { StackDiagnostics } from './stackDiagnostics';
+
+export class StackCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly diagnostics: StackDiagnostics) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const published = this.diagnostics.diagnosticsOf(doc.uri);
+    const actions: vscode.CodeAction[] = [];
+    for (const d of context.diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const source = findSource(published, d);
+      if (!source) continue;
+      for (const fix of quickFixesFor(doc.getText(), source)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = fix.isPreferred;
+        action.edit = new vscode.WorkspaceEdit();
+        for (const e of fix.edits) action.edit.replace(doc.uri, toRange(e.range), e.newText);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,24 @@
+// Which documents are stack files: YAML documents whose name looks like a stack or compose file, plus
+// the user's extra globs. The `yaml` language stays (other YAML extensions keep working); our features
+// attach by document selector.
+import * as vscode from 'vscode';
+
+export const DEFAULT_STACK_GLOBS: readonly string[] = [
+  '**/docker-stack*.{yml,yaml}',
+  '**/*stack*.{yml,yaml}',
+  '**/docker-compose*.{yml,yaml}',
+  '**/compose*.{yml,yaml}',
+];
+
+export function stackSelector(extraGlobs: readonly string[]): vscode.DocumentFilter[] {
+  return [...DEFAULT_STACK_GLOBS, ...extraGlobs].map((pattern) => ({ language: 'yaml', pattern }));
+}
+
+export function readExtraGlobs(): string[] {
+  const value = vscode.workspace.getConfiguration('swarm').get<unknown>('stackFiles.extraGlobs');
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+export function isStackDocument(doc: vscode.TextDocument, selector: readonly vscode.DocumentFilter[]): boolean {
+  return vscode.languages.match([...selector], doc) > 0;
+}

@@ -1,0 +1,30 @@
+// `restart:` (ignored by docker stack deploy) → `deploy.restart_policy`.
+import type { StackDiagnostic } from '../types';
+import { insertAtPath, removePair, type Lines } from './insert';
+import { indentUnit, inService, locateKey, startOffset } from './locate';
+import { toTextEdits } from './text';
+import type { QuickFix } from './types';
+
+/** The restart_policy lines for a compose `restart` value, or undefined when it has no swarm equivalent. */
+export function policyFor(value: unknown): Lines | undefined {
+  if (value === false || value === 'no') return [[0, 'condition: none']];
+  if (value === 'always' || value === 'unless-stopped') return [[0, 'condition: any']];
+  if (value === 'on-failure') return [[0, 'condition: on-failure']];
+  const m = typeof value === 'string' ? /^on-failure:(\d+)$/.exec(value) : null;
+  if (m) return [[0, 'condition: on-failure'], [0, `max_attempts: ${m[1] ?? ''}`]];
+  return undefined;
+}
+
+export function restartFixes(text: string, diagnostic: StackDiagnostic): QuickFix[] {
+  const loc = locateKey(text, startOffset(text, diagnostic.range));
+  if (!loc || loc.pair.key.value !== 'restart' || !inService(loc)) return [];
+  const remove = removePair(text, loc.map, loc.pair);
+  if (!remove) return [];
+  const value = loc.pair.value.kind === 'scalar' ? loc.pair.value.value : undefined;
+  const lines = policyFor(value);
+  const add = lines && insertAtPath(text, loc.map, ['deploy'], [[0, 'restart_policy:'], ...lines.map(([d, s]): [number, string] => [d + 1, s])], indentUnit(text, loc), 'restart_policy');
+  const fixes: QuickFix[] = [];
+  if (add) fixes.push({ title: 'Move `restart` to `deploy.restart_policy`', edits: toTextEdits(text, [remove, add]), isPreferred: true });
+  fixes.push({ title: 'Remove `restart`', edits: toTextEdits(text, [remove]) });
+  return fixes;
+}

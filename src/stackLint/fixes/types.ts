@@ -1,0 +1,15 @@
+// Public types of the quick-fix computation (pure: text in, edits out).
+import type { Range } from '../types';
+
+/** Replace `range` (0-based, like VS Code) with `newText`. */
+export interface TextEdit { range: Range; newText: string }
+
+export interface QuickFix {
+  title: string;
+  /** Non-overlapping edits against the original text. */
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+/** An edit by offsets, converted to a TextEdit at the end. */
+export interface OffsetEdit { start: number; end: number; newText: string }
