@@ -2,7 +2,8 @@
 // unless --cluster, which loads a second bundle).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lintStack, type LintContext } from '../stackLint';
+import { lintStack } from '../stackLint';
+import { fileLintContext } from '../stackFiles/lintContext';
 import { parseArgs, USAGE } from './args';
 import type { ClusterFacts } from './clusterFacts';
 import { formatHuman, formatJson, summary, toFileDiagnostics, type FileDiagnostic } from './format';
@@ -42,12 +43,7 @@ export async function main(argv: readonly string[], loadFacts: FactsLoader = loa
       process.stderr.write(`swarm-lint: cannot read ${file}${code ? ` (${code})` : ''}: check the path and permissions\n`);
       return 2;
     }
-    const dir = path.dirname(path.resolve(file === '-' ? '.' : file));
-    const context: LintContext = {
-      fileExists: (rel) => fs.existsSync(path.resolve(dir, rel)),
-      env: process.env,
-      ...(cluster ? { cluster } : {}),
-    };
+    const context = fileLintContext(file === '-' ? path.join(process.cwd(), '-') : file, process.env, cluster);
     all.push(...toFileDiagnostics(file, lintStack(text, context)));
   }
   if (args.json) process.stdout.write(formatJson(all) + '\n');

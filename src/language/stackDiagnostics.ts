@@ -1,12 +1,12 @@
-// Keeps the Problems of open stack files current: lints after a pause in typing (per-URI debounce),
-// drops stale results (a newer version or a closed document cancels), clears on close, and re-lints
-// open files when what the cluster knows changes.
-import * as path from 'node:path';
-import * as fs from 'node:fs';
+// Keeps the Problems of open stack files current: VS Code's document events drive a LintSession
+// (debounce per document, stale runs dropped, results cleared on close), and open files are
+// re-checked when what the cluster knows changes.
 import * as vscode from 'vscode';
 import { lintStack, type LintContext, type StackDiagnostic } from '../stackLint';
+import { fileLintContext } from '../stackFiles/lintContext';
 import { toDiagnostic } from './convert';
-import { KeyedDebouncer, timerScheduler, type Scheduler } from './debounce';
+import { timerScheduler, type Scheduler } from './debounce';
+import { LintSession, type LintableDocument } from './lintSession';
 
 export interface StackDiagnosticsOptions {
   readonly isStack: (doc: vscode.TextDocument) => boolean;
@@ -16,26 +16,41 @@ export interface StackDiagnosticsOptions {
   readonly scheduler?: Scheduler;
 }
 
+interface Doc extends LintableDocument { readonly document: vscode.TextDocument }
+
+const wrap = (document: vscode.TextDocument): Doc => ({
+  document,
+  key: document.uri.toString(),
+  get version() { return document.version; },
+  get isClosed() { return document.isClosed; },
+  getText: () => document.getText(),
+});
+
 export class StackDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('swarm-lint');
-  private readonly results = new Map<string, readonly StackDiagnostic[]>();
-  private readonly debouncer: KeyedDebouncer<string>;
+  private readonly session: LintSession<Doc>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly options: StackDiagnosticsOptions) {
-    this.debouncer = new KeyedDebouncer(options.scheduler ?? timerScheduler, options.delayMs);
+    this.session = new LintSession<Doc>({
+      lint: (d) => lintStack(d.getText(), this.contextFor(d.document)),
+      publish: (d, found) => this.collection.set(d.document.uri, found.map(toDiagnostic)),
+      clear: (key) => this.collection.delete(vscode.Uri.parse(key)),
+      scheduler: options.scheduler ?? timerScheduler,
+      delayMs: options.delayMs,
+    });
     this.subscriptions.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.session.closed(d.uri.toString())),
     );
     this.relintAll();
   }
 
   /** The engine's diagnostics of a document, as last published. */
   diagnosticsOf(uri: vscode.Uri): readonly StackDiagnostic[] {
-    return this.results.get(uri.toString()) ?? [];
+    return this.session.resultsOf(uri.toString());
   }
 
   relintAll(): void {
@@ -43,34 +58,16 @@ export class StackDiagnostics implements vscode.Disposable {
   }
 
   private schedule(doc: vscode.TextDocument): void {
-    if (!this.options.isStack(doc)) { if (this.results.has(doc.uri.toString())) this.forget(doc.uri); return; }
-    const key = doc.uri.toString();
-    const version = doc.version;
-    this.debouncer.run(key, () => {
-      // The document changed or closed since: a newer run is scheduled, or nothing is wanted.
-      if (doc.isClosed || doc.version !== version) return;
-      const found = lintStack(doc.getText(), this.contextFor(doc));
-      this.results.set(key, found);
-      this.collection.set(doc.uri, found.map(toDiagnostic));
-    });
+    if (this.options.isStack(doc)) this.session.changed(wrap(doc));
+    else this.session.closed(doc.uri.toString()); // e.g. renamed away from a stack file name
   }
 
   private contextFor(doc: vscode.TextDocument): LintContext {
-    const cluster = this.options.cluster?.();
-    if (doc.uri.scheme !== 'file') return { env: process.env, ...(cluster ? { cluster } : {}) };
-    const dir = path.dirname(doc.uri.fsPath);
-    return { fileExists: (rel) => fs.existsSync(path.resolve(dir, rel)), env: process.env, ...(cluster ? { cluster } : {}) };
-  }
-
-  private forget(uri: vscode.Uri): void {
-    this.debouncer.cancel(uri.toString());
-    this.results.delete(uri.toString());
-    this.collection.delete(uri);
+    return fileLintContext(doc.uri.scheme === 'file' ? doc.uri.fsPath : undefined, process.env, this.options.cluster?.());
   }
 
   dispose(): void {
-    this.debouncer.dispose();
+    this.session.dispose();
     for (const s of this.subscriptions) s.dispose();
-    this.results.clear();
   }
 }

@@ -3,3 +3,4 @@ export { lintStack } from './lint';
 export { stackReferences, type StackReferences } from './stackReferences';
 export type { LabelConstraint } from './externals';
 export type { ClusterFacts, LintContext, Position, Range, Severity, StackDiagnostic } from './types';
+export { parseDotenv } from './dotenv';

@@ -19,6 +19,13 @@ export class Reporter {
     this.diagnostics.push(d);
   }
 
+  /** A value problem: at the value, or at its key when the value is a block below the key (or spans lines). */
+  atValue(node: YNode, key: YNode | undefined, code: string, severity: Severity, message: string, data?: Record<string, string>): void {
+    const line = (offset: number) => this.lines.position(offset).line;
+    const block = key !== undefined && (line(node.start) !== line(node.end) || line(node.start) !== line(key.start));
+    this.at(block ? key : node, code, severity, message, data, key);
+  }
+
   /** Report at a node (tree nodes end at their last visible character); falls back to `fallback` for empty values. */
   at(node: YNode | undefined, code: string, severity: Severity, message: string, data?: Record<string, string>, fallback?: YNode): void {
     const r = spanOf(node) ?? spanOf(fallback);

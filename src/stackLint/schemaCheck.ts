@@ -133,7 +133,9 @@ export class SchemaChecker {
     if (!accepts(node, spec)) {
       const what = shape === 'null' ? 'has no value' : 'has the wrong type';
       const data = this.quoteSuggestion(node, spec);
-      this.r.at(node, 'wrong-type', 'error', `\`${path}\` ${what}: it must be ${describe(spec)}.`, data, keyNode);
+      const message = `\`${path}\` ${what}: it must be ${describe(spec)}.`;
+      if (node) this.r.atValue(node, keyNode, 'wrong-type', 'error', message, data);
+      else this.r.at(keyNode, 'wrong-type', 'error', message, data);
       return;
     }
     if (typeof spec === 'string') return this.checkKind(node, spec, path);
@@ -198,7 +200,7 @@ export class SchemaChecker {
         if (s === 'null' || s === 'alias' || (v.kind === 'scalar' && typeof v.value !== 'boolean')) continue;
         if (keyName(pair) === '<<') continue;
         const data = v.kind === 'scalar' ? { suggestion: `"${String(v.value)}"` } : undefined;
-        this.r.at(v, 'wrong-type', 'error', `\`${path}.${keyName(pair) ?? ''}\` must be a string, a number or empty: quote it.`, data, pair.key);
+        this.r.atValue(v, pair.key, 'wrong-type', 'error', `\`${path}.${keyName(pair) ?? ''}\` must be a string, a number or empty: quote it.`, data);
       }
     }
   }

@@ -29,6 +29,8 @@ export interface LintContext {
   fileExists?(relPath: string): boolean;
   /** Variables `docker stack deploy` would interpolate; omitted means "don't check variables". */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The `.env` beside the stack file, if any: the CLI ignores it, so it only explains a missing variable. */
+  dotenv?: Readonly<Record<string, string>>;
   /** The swarm the file will be deployed to; omitted means "don't check against a cluster". */
   cluster?: ClusterFacts;
 }

@@ -6,7 +6,8 @@ import { Reporter } from './report';
 const TOKEN = /\$(?:\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[?])([^}]*))?\})/g;
 
 /** Called for every value scalar by walk.ts. */
-export function reportRequiredVariables(node: YScalar, env: Readonly<Record<string, string | undefined>>, r: Reporter): void {
+export function reportRequiredVariables(node: YScalar, env: Readonly<Record<string, string | undefined>>, r: Reporter,
+  dotenv?: Readonly<Record<string, string>>): void {
   if (typeof node.value !== 'string' || !node.value.includes('${')) return;
   for (const m of node.value.matchAll(TOKEN)) {
     const [, name, op, message] = m;
@@ -15,6 +16,9 @@ export function reportRequiredVariables(node: YScalar, env: Readonly<Record<stri
     if (value !== undefined && !(op === ':?' && value === '')) continue;
     const why = op === ':?' ? 'is not set or empty' : 'is not set';
     const said = message ? `: ${message}` : '';
-    r.at(node, 'required-variable', 'error', `Required variable ${name} ${why}${said}. Set it in the environment of docker stack deploy.`, { variable: name });
+    const next = dotenv && dotenv[name] !== undefined
+      ? `It is in the .env file beside the stack file, but docker stack deploy does not read .env files: export it first (set -a; . ./.env; set +a).`
+      : 'Set it in the environment of docker stack deploy.';
+    r.at(node, 'required-variable', 'error', `Required variable ${name} ${why}${said}. ${next}`, { variable: name });
   }
 }

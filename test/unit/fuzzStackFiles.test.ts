@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintStack } from '../../src/stackLint';
+import { completionsAt, hoverAt } from '../../src/stackLint/assist';
+import { quickFixesFor } from '../../src/stackLint/fixes';
 
 const CASES = path.join(__dirname, '..', 'stack-corpus', 'cases');
 const corpus = fs.readdirSync(CASES).filter((f) => /\.ya?ml$/.test(f)).map((f) => fs.readFileSync(path.join(CASES, f), 'utf8'));
@@ -67,5 +69,22 @@ describe('fuzz: mutated corpus files', function () {
       assert.ok(slowest < 5_000, `mutation ${i} took ${slowest.toFixed(0)} ms: a hang`);
     }
     console.log(`      1,000 mutated files: ${diagnostics} diagnostics, slowest ${slowest.toFixed(1)} ms`);
+  });
+
+  it('500 mutations: quick fixes, completion and hover never throw on broken text', () => {
+    const rnd = prng(7);
+    let fixes = 0;
+    for (let i = 0; i < 500; i++) {
+      const text = mutate(corpus[Math.floor(rnd() * corpus.length)] ?? '', rnd);
+      const offset = Math.floor(rnd() * (text.length + 1));
+      try {
+        for (const d of lintStack(text)) fixes += quickFixesFor(text, d).length;
+        completionsAt(text, offset, { networks: ['n'], secrets: ['s'], configs: ['c'] });
+        hoverAt(text, offset);
+      } catch (e) {
+        assert.fail(`mutation ${i} (offset ${offset}) threw ${e instanceof Error ? e.stack : String(e)} on:\n${text}`);
+      }
+    }
+    console.log(`      500 mutated files: ${fixes} quick fixes offered`);
   });
 });

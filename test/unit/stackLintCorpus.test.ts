@@ -10,7 +10,7 @@ const CASES = join(CORPUS, 'cases');
 // Missing *external* objects are only visible to a live swarm, never to the pure linter.
 const NEEDS_CLUSTER = new Set(['69-external-network-missing.yml', '70-external-secret-missing.yml']);
 
-interface Verdict { file: string; expect: 'clean' | 'rejected' | 'ignored-keys' }
+interface Verdict { file: string; expect: 'clean' | 'rejected' | 'ignored-keys'; ignoredKeys?: string[]; line?: number }
 
 /** `# setup: env=VAR=VAL …` → the environment the CLI ran with. */
 function envOf(text: string): Record<string, string> {
@@ -35,7 +35,18 @@ describe('stackLint: docker CLI corpus', () => {
       const warnings = ds.filter((d) => d.severity === 'warning').map((d) => d.code);
       if (c.expect === 'rejected') assert.ok(errors.length > 0, 'expected an error');
       else assert.deepEqual(errors, [], JSON.stringify(ds));
-      if (c.expect === 'ignored-keys') assert.ok(warnings.includes('ignored-key'), JSON.stringify(ds));
+      if (c.expect === 'ignored-keys') {
+        assert.ok(warnings.includes('ignored-key'), JSON.stringify(ds));
+        for (const key of c.ignoredKeys ?? []) {
+          assert.ok(ds.some((d) => d.severity === 'warning' && d.message.includes(`\`${key}\``) || d.message.includes(`.${key}\``)),
+            `the CLI ignores ${key}: a warning must name it`);
+        }
+      }
+      if (c.expect === 'rejected' && c.line !== undefined) {
+        const line = c.line - 1;
+        assert.ok(ds.some((d) => d.severity === 'error' && d.range.start.line <= line && line <= d.range.end.line),
+          `an error on line ${c.line} (the offending line): ${JSON.stringify(ds.map((d) => [d.code, d.range.start.line + 1]))}`);
+      }
     });
   }
 });

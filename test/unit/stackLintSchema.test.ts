@@ -88,8 +88,8 @@ describe('stackLint: wrong-type', () => {
     const d = expectOne(svc('    command:\n'), 'wrong-type', 'error', range(3, 4, 3, 11));
     assert.match(d.message, /has no value/);
   });
-  it('a list where a mapping is expected', () => {
-    expectOne(svc('    deploy:\n      - replicas: 1\n'), 'wrong-type', 'error', range(4, 6, 4, 19));
+  it('a list where a mapping is expected: at the key, not the whole block below it', () => {
+    expectOne(svc('    deploy:\n      - replicas: 1\n'), 'wrong-type', 'error', range(3, 4, 3, 10));
   });
 });
 
