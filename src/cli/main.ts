@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { lintStack } from '../stackLint';
 import { fileLintContext } from '../stackFiles/lintContext';
 import { parseArgs, USAGE } from './args';
-import type { ClusterFacts } from './clusterFacts';
+import type { ClusterFacts } from '../stackLint';
 import { formatHuman, formatJson, summary, toFileDiagnostics, type FileDiagnostic } from './format';
 
 type FactsLoader = () => Promise<ClusterFacts>;

@@ -2,7 +2,7 @@
 // selector matches. Re-registers when the extra globs setting changes.
 import * as vscode from 'vscode';
 import type { ClusterView } from '../store/types';
-import { clusterFactsOf } from './clusterFacts';
+import { liveClusterFacts } from './clusterFacts';
 import { StackCodeActions } from './stackCodeActions';
 import { StackCompletion } from './stackCompletion';
 import { StackDiagnostics } from './stackDiagnostics';
@@ -22,9 +22,9 @@ function register(store: () => ClusterView | undefined): Registration {
   const diagnostics = new StackDiagnostics({
     isStack: (doc) => isStackDocument(doc, selector),
     delayMs: debounceMs,
-    cluster: () => clusterFactsOf(store()),
+    cluster: () => liveClusterFacts(store()),
   });
-  const assist = new StackCompletion(() => clusterFactsOf(store()));
+  const assist = new StackCompletion(() => liveClusterFacts(store()));
   return {
     diagnostics,
     disposable: vscode.Disposable.from(

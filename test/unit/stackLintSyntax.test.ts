@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
-import { lintStack, LintContext, Range, Severity, StackDiagnostic } from '../../src/stackLint';
+import { range, expectOne, codes } from '../support/stackLintHelpers';
 
-const range = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
-function expectOne(text: string, code: string, severity: Severity, r: Range, ctx?: LintContext): StackDiagnostic {
-  const found = lintStack(text, ctx).filter((d) => d.code === code);
-  assert.equal(found.length, 1, `expected one ${code}, got ${JSON.stringify(found)}`);
-  assert.equal(found[0].severity, severity);
-  assert.deepEqual(found[0].range, r);
-  return found[0];
-}
-const codes = (text: string, ctx?: LintContext) => lintStack(text, ctx).map((d) => d.code);
 
 describe('stackLint: YAML level', () => {
   it('yaml-syntax: reports the parser error at its position', () => {

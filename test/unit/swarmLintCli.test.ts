@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
-import type { ClusterFacts } from '../../src/cli/clusterFacts';
+import type { ClusterFacts } from '../../src/stackLint';
 import { main } from '../../src/cli/main';
 
 const CASES = path.join(__dirname, '..', 'stack-corpus', 'cases');
