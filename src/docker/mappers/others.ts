@@ -28,28 +28,23 @@ export function toTask(raw: unknown): Task {
   };
 }
 
-export function toSecret(raw: unknown): Secret {
+/** Secrets and configs share their shape: a named, labelled spec with timestamps. */
+function toNamedSpec(raw: unknown): Config {
   return {
     id: str(at(raw, 'ID')),
     version: num(at(raw, 'Version', 'Index')),
     name: str(at(raw, 'Spec', 'Name')),
     labels: labels(at(raw, 'Spec', 'Labels')),
-    driver: optStr(at(raw, 'Spec', 'Driver', 'Name')),
     createdAt: str(at(raw, 'CreatedAt')),
     updatedAt: str(at(raw, 'UpdatedAt')),
   };
 }
 
-export function toConfig(raw: unknown): Config {
-  return {
-    id: str(at(raw, 'ID')),
-    version: num(at(raw, 'Version', 'Index')),
-    name: str(at(raw, 'Spec', 'Name')),
-    labels: labels(at(raw, 'Spec', 'Labels')),
-    createdAt: str(at(raw, 'CreatedAt')),
-    updatedAt: str(at(raw, 'UpdatedAt')),
-  };
+export function toSecret(raw: unknown): Secret {
+  return { ...toNamedSpec(raw), driver: optStr(at(raw, 'Spec', 'Driver', 'Name')) };
 }
+
+export const toConfig: (raw: unknown) => Config = toNamedSpec;
 
 export function toNetwork(raw: unknown): Network {
   const n = obj(raw);
