@@ -1,0 +1,170 @@
+// Scalars for the line-oriented builder (lineParse.ts): core-schema typing of plain scalars, quoted
+// scalars without escapes, single-line flow collections and block scalars — each exactly as the
+// `yaml` library reads them, or a bail-out (`bail()`) when unsure. Regular expressions do the scanning.
+import type { YMap, YNode, YPair, YScalar, YSeq } from './ast';
+
+/** Thrown to give up: the caller falls back to the other builders. */
+const BAIL = new Error('lineParse: outside the supported subset');
+export function bail(): never {
+  throw BAIL;
+}
+
+// YAML 1.2 core schema, in `yaml`'s order (null, bool, 0o, int, 0x, .inf/.nan, exp float, float).
+const NULL = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const OCT = /^0o[0-7]+$/;
+const INT = /^[-+]?[0-9]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** Only these first characters can start a non-string plain scalar. */
+const MAYBE_TYPED = /^[-+.0-9~nNtTfF]|^$/;
+
+export function plainValue(s: string): unknown {
+  if (!MAYBE_TYPED.test(s)) return s;
+  if (NULL.test(s)) return null;
+  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (OCT.test(s)) return parseInt(s.slice(2), 8);
+  if (INT.test(s)) return parseInt(s, 10);
+  if (HEX.test(s)) return parseInt(s.slice(2), 16);
+  if (NAN_INF.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (FLOAT.test(s)) return parseFloat(s);
+  return s;
+}
+
+export function scalar(start: number, end: number, value: unknown, style: YScalar['style']): YScalar {
+  return { kind: 'scalar', start, end, value, style };
+}
+
+// ---- flow collections on one line: scalars (plain, quoted), nested collections; no comments, aliases, tags
+
+const FLOW_PLAIN = /(?:[^\s,[\]{}#:"'&*!|>%@`?-]|-(?=[^\s,[\]{}]))[^,[\]{}#:\n]*/y;
+const DQ = /"((?:[^"\\\n]|\\[^\n])*)"/y;
+const SQ = /'((?:[^'\n]|'')*)'/y;
+const SPACES = / */y;
+
+function skipSpaces(text: string, p: number): number {
+  SPACES.lastIndex = p;
+  SPACES.test(text);
+  return SPACES.lastIndex;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+};
+const ESCAPE = /\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|(.))/g;
+
+/** A double-quoted scalar's escapes, as `yaml` decodes them (bails on an invalid one). */
+function unescape(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  return raw.replace(ESCAPE, (_, x?: string, u?: string, U?: string, c?: string) => {
+    const hex = x ?? u ?? U;
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : bail();
+    }
+    return ESCAPES[c ?? ''] ?? bail();
+  });
+}
+
+/** A single-line quoted scalar at `p`, or undefined when there is none. */
+export function quoted(text: string, p: number): YScalar | undefined {
+  const re = text[p] === '"' ? DQ : text[p] === "'" ? SQ : undefined;
+  if (!re) return undefined;
+  re.lastIndex = p;
+  const m = re.exec(text);
+  if (!m) return undefined;
+  const raw = m[1] ?? '';
+  return scalar(p, re.lastIndex, re === SQ ? raw.replace(/''/g, "'") : unescape(raw), 'quoted');
+}
+
+function flowScalar(text: string, p: number): YScalar {
+  const q = quoted(text, p);
+  if (q) return q;
+  FLOW_PLAIN.lastIndex = p;
+  const m = FLOW_PLAIN.exec(text);
+  if (!m) bail();
+  const s = m[0].trimEnd();
+  return scalar(p, p + s.length, plainValue(s), 'plain');
+}
+
+/** The flow collection starting at `p` (`[` or `{`), closed on the same line. */
+export function flow(text: string, p: number): YMap | YSeq {
+  const isMap = text[p] === '{';
+  const close = isMap ? '}' : ']';
+  const items: YNode[] = [];
+  const pairs: YPair[] = [];
+  const keys = new Set<string>();
+  let q = skipSpaces(text, p + 1);
+  if (text[q] !== close) {
+    for (;;) {
+      if (isMap) {
+        const key = flowScalar(text, q);
+        if (typeof key.value !== 'string' || keys.has(key.value) || text[key.end] !== ':' || text[key.end + 1] !== ' ') bail();
+        keys.add(key.value);
+        const value = flowNode(text, skipSpaces(text, key.end + 1));
+        pairs.push({ key, value });
+        q = skipSpaces(text, value.end);
+      } else {
+        const item = flowNode(text, q);
+        items.push(item);
+        q = skipSpaces(text, item.end);
+      }
+      if (text[q] === close) break;
+      if (text[q] !== ',') bail();
+      q = skipSpaces(text, q + 1);
+      if (text[q] === close) bail(); // a trailing comma
+    }
+  }
+  const end = q + 1;
+  return isMap ? { kind: 'map', start: p, end, pairs } : { kind: 'seq', start: p, end, items };
+}
+
+function flowNode(text: string, p: number): YNode {
+  const c = text[p];
+  return c === '[' || c === '{' ? flow(text, p) : flowScalar(text, p);
+}
+
+// ---- block scalars: `|`, `|-`, `>`, `>-` (no keep chomping, no indentation indicator)
+
+/**
+ * The block scalar whose header (`|`/`>` at offset `at`) is on line `header`; `parent` is the indentation
+ * its content must exceed. Returns the node and the index of the first line after it.
+ */
+export function blockScalar(lines: readonly string[], starts: readonly number[], header: number, parent: number, at: number, folded: boolean, strip: boolean): { node: YScalar; next: number } {
+  const first = lines[header + 1];
+  const indent = first === undefined ? -1 : first.search(/[^ ]/);
+  if (indent <= parent) bail(); // empty, or a leading blank line
+  const content: string[] = [];
+  let last = header + 1;
+  let j = header + 1;
+  for (; j < lines.length; j++) {
+    const line = lines[j] as string;
+    const k = line.search(/[^ ]/);
+    if (k < 0) {
+      if (line.length > indent) bail(); // spaces beyond the indentation are content
+      content.push('');
+      continue;
+    }
+    if (k < indent) break;
+    if (folded && k > indent) bail(); // more-indented lines are not folded
+    content.push(line.slice(indent));
+    last = j;
+  }
+  content.length = last - header;
+  let value: string;
+  if (folded) {
+    value = content[0] ?? '';
+    let blank = 0;
+    for (let i = 1; i < content.length; i++) {
+      const line = content[i] as string;
+      if (line === '') { blank++; continue; }
+      value += (blank ? '\n'.repeat(blank) : ' ') + line;
+      blank = 0;
+    }
+  } else value = content.join('\n');
+  const lastLine = lines[last] as string;
+  const node = scalar(at, (starts[last] as number) + lastLine.trimEnd().length, strip ? value : value + '\n', 'block');
+  return { node, next: last + 1 };
+}

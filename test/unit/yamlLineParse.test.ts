@@ -1,0 +1,191 @@
+// Differential tests for the line-oriented builder: whenever it returns a tree, the thorough builder
+// (`yaml`) finds no error and builds the very same tree — kinds, offsets, values, styles, anchors.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { stackFile } from '../../scripts/bench/lint';
+import { fullParse } from '../../src/yamlAst/fullParse';
+import { lineParse } from '../../src/yamlAst/lineParse';
+import { parseYaml } from '../../src/yamlAst';
+
+const CASES = path.join(__dirname, '..', 'stack-corpus', 'cases');
+const files = fs.readdirSync(CASES).filter((f) => /\.ya?ml$/.test(f)).sort();
+const corpus = files.map((f) => fs.readFileSync(path.join(CASES, f), 'utf8'));
+
+// The texts of yamlAst.test.ts, and more of the subset.
+const TEXTS = [`version: "3.8"   # trailing comment
+services:
+  web:
+    image: local/busybox:1
+    command: ["httpd", "-f", "-p", "8080"]
+    ports:
+      - "8080:80"
+      - target: 81
+        published: 8081
+        mode: host
+    environment:
+      A: 1
+      B: "two"
+      C:
+    deploy: {replicas: 2, mode: replicated}
+    healthcheck:
+      test: |
+        wget -q localhost
+      interval: 10s
+x-defaults: &defaults
+  restart_policy: {condition: on-failure}
+  # a comment line
+other:
+  <<: *defaults
+  list:
+  - a
+  - 'b'
+  - 3.5
+  - true
+  - null
+`, `x-common: &common
+  logging: {driver: json-file}
+x-img: &img nginx:1
+x-port: &port
+  - "80:80"
+x-empty: &nothing
+x-list: &list [a, b]
+services:
+  web:
+    <<: *common
+    image: *img
+    ports: *port
+    labels: *list
+    other: *nothing
+`,
+['yes', 'No', 'on', '0o17', '0x1F', '.inf', '-.Inf', '2001-12-14', '010', '+12', '1e3', '.5', '3.', '1_000', '~', 'Null', 'TRUE',
+  'True', 'tRue', '"quoted"', "'single'", "'it''s'", '0b101', '12:30', '"3.10"', '3.10', '-0', '0.', '+.inf', '.NaN', '-x', '"\\x41\\u00e9\\t\\"\\\\/"', 'a#b', 'x # c']
+  .map((s, i) => `k${i}: ${s}`).join('\n') + '\n',
+`---
+# leading comment
+a: |
+  line 1
+
+  line 2
+    more
+b: |-
+  kept
+c: >
+  folded
+  text
+
+  para
+d: >-
+  x
+  y
+e: &blk |
+  z
+f:   # comment
+  - x
+  -
+  - {a: [1, "2"], 'b': {}}
+  - []
+g: "a'b"
+'h i': 'x'
+"j": [ a , b ]
+`, `- a: 1
+  b:
+  - x
+  - y
+-   c: 2
+`, `  root: 1
+  other: 2
+`, 'a: b: c\n', 'a:\n  - x\n b: 1\n', 'a: "x\n  y"\n', 'a: x\n  y\n', 'a: [1,\n  2]\n', 'a: 1\na: 2\n', '? a\n: b\n', 'a: !!str 1\n',
+  'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n', 'a:\n\tb: 1\n', 'a: *nope\n', 'a: "\\n"\n', 'a: >\n  x\n   y\n', 'a: |\n\n  x\n',
+  'a: |+\n  x\n', 'a: |2\n  x\n', '', '# only a comment\n', 'just a scalar\n', 'a: [1, 2,]\n', '- - nested\n', 'k: -\n', 'a: "\\q"\n', 'a: {b: }\n', 'a: [b: c]\n', '- - a\n', 'a: - b\n',
+  'a:\r\n  b: 1\r\n', 'k: &a\n  x: 1\nj: &a 2\n', 'a: |\n  x\n  \n', 'a: |\n  x\n      \n', 'a: "x" y\n', 'a: &x *y\n', '8080: x\n'];
+
+const rendered = (r: { root: unknown; anchors: unknown }) => ({ root: r.root, anchors: r.anchors });
+
+/** Whenever lineParse builds a tree, fullParse agrees exactly and reports no error. Returns whether it built one. */
+function agrees(text: string, label: string): boolean {
+  let line;
+  try {
+    line = lineParse(text);
+  } catch (e) {
+    assert.fail(`${label}: lineParse threw ${String(e)} on:\n${text}`);
+  }
+  if (!line) return false;
+  const full = fullParse(text);
+  assert.deepEqual(full.errors.map((e) => e.message), [], `${label}: lineParse built a tree where yaml reports errors:\n${text}`);
+  assert.deepEqual(line.errors, []);
+  assert.deepStrictEqual(rendered(line), rendered(full), `${label}: trees differ on:\n${text}`);
+  return true;
+}
+
+/** mulberry32, as in fuzzStackFiles.test.ts: a failure replays from its seed. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = [':', '-', ' ', '  ', '\t', '\n', '"', "'", '{', '}', '[', ']', '&a', '*a', '<<: ', '#', '|', '>', '|-', '>-', ' #', '~', '0', '.5', 'é', '\r\n', '---', '- ', ': ', '\\', '\\u', '&b ', '*b'];
+
+function mutate(text: string, rnd: () => number): string {
+  let out = text;
+  const edits = 1 + Math.floor(rnd() * 4);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(rnd() * (out.length + 1));
+    const lines = out.split('\n');
+    const line = Math.floor(rnd() * lines.length);
+    switch (Math.floor(rnd() * 6)) {
+      case 0: out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 3)); break;
+      case 1: out = out.slice(0, at) + (ALPHABET[Math.floor(rnd() * ALPHABET.length)] ?? '') + out.slice(at); break;
+      case 2: lines.splice(line, 0, lines[line] ?? ''); out = lines.join('\n'); break;
+      case 3: lines.splice(line, 1); out = lines.join('\n'); break;
+      case 4: lines[line] = '  ' + (lines[line] ?? ''); out = lines.join('\n'); break;
+      default: lines[line] = (lines[line] ?? '').trimStart(); out = lines.join('\n'); break;
+    }
+  }
+  return out;
+}
+
+describe('lineParse: the line-oriented YAML builder', function () {
+  this.timeout(120_000);
+
+  it('agrees with fullParse on every corpus file and sample it accepts, and accepts every clean corpus file', () => {
+    const accepted = files.filter((f, i) => agrees(corpus[i] ?? '', f));
+    const clean = files.filter((f) => f.includes('-clean-'));
+    assert.ok(clean.length >= 10);
+    assert.deepEqual(clean.filter((f) => !accepted.includes(f)), []);
+    const built = TEXTS.map((t, i) => agrees(t, `text ${i}`));
+    console.log(`      corpus: ${accepted.length}/${files.length} files built; texts: ${built.filter(Boolean).length}/${TEXTS.length} built`);
+    assert.deepEqual(built.slice(0, 6), [true, true, true, true, true, true]); // the first six are inside the subset
+  });
+
+  it('builds the benchmark\'s 5,000-line stack file, identical to fullParse', () => {
+    const text = stackFile(250);
+    assert.ok(agrees(text, 'stackFile(250)'));
+    assert.equal(parseYaml(text).root?.kind, 'map');
+  });
+
+  it('2,000 mutations of the corpus: never throws; a tree it builds is the one fullParse builds, without errors', () => {
+    const rnd = prng(20261123);
+    let built = 0;
+    for (let i = 0; i < 2000; i++) {
+      const text = mutate(corpus[Math.floor(rnd() * corpus.length)] ?? '', rnd);
+      if (agrees(text, `mutation ${i}`)) built++;
+    }
+    console.log(`      2,000 mutations: ${built} built by lineParse, the rest left to the other builders`);
+    assert.ok(built > 200);
+  });
+
+  it('1,000 mutations of the texts above (block scalars, anchors, flow, escapes): same guarantee', () => {
+    const rnd = prng(42);
+    const seeds = [...TEXTS.slice(0, 6), 'a: "x\\ty\\u00e9" # c\nb: [\'q\', "\\"", {c: d}]\n'];
+    let built = 0;
+    for (let i = 0; i < 1000; i++) if (agrees(mutate(seeds[Math.floor(rnd() * seeds.length)] ?? '', rnd), `text mutation ${i}`)) built++;
+    console.log(`      1,000 mutations: ${built} built by lineParse`);
+    assert.ok(built > 100);
+  });
+});
