@@ -21,7 +21,7 @@ export interface LintSessionOptions<D extends LintableDocument> {
 
 export class LintSession<D extends LintableDocument> {
   private readonly debouncer: KeyedDebouncer<string>;
-  private readonly results = new Map<string, readonly StackDiagnostic[]>();
+  private readonly results = new Map<string, { readonly version: number; readonly diagnostics: readonly StackDiagnostic[] }>();
   /** How many lints ran (tests and benchmarks read it). */
   runs = 0;
 
@@ -29,7 +29,14 @@ export class LintSession<D extends LintableDocument> {
     this.debouncer = new KeyedDebouncer(options.scheduler, options.delayMs);
   }
 
-  resultsOf(key: string): readonly StackDiagnostic[] { return this.results.get(key) ?? []; }
+  /**
+   * The diagnostics last published for a document; with `version`, only if they were computed for
+   * that version (quick fixes must not apply old positions to newer text).
+   */
+  resultsOf(key: string, version?: number): readonly StackDiagnostic[] {
+    const r = this.results.get(key);
+    return r && (version === undefined || r.version === version) ? r.diagnostics : [];
+  }
 
   /** The document was opened or edited. */
   changed(doc: D): void {
@@ -39,7 +46,7 @@ export class LintSession<D extends LintableDocument> {
       this.runs++;
       const found = this.options.lint(doc);
       if (doc.isClosed || doc.version !== version) return; // changed while linting
-      this.results.set(doc.key, found);
+      this.results.set(doc.key, { version, diagnostics: found });
       this.options.publish(doc, found);
     });
   }

@@ -2,7 +2,7 @@
 // selector matches. Re-registers when the extra globs setting changes.
 import * as vscode from 'vscode';
 import type { ClusterView } from '../store/types';
-import { liveClusterFacts } from './clusterFacts';
+import { liveAssistFacts, liveClusterFacts } from './clusterFacts';
 import { StackCodeActions } from './stackCodeActions';
 import { StackCompletion } from './stackCompletion';
 import { StackDiagnostics } from './stackDiagnostics';
@@ -24,7 +24,7 @@ function register(store: () => ClusterView | undefined): Registration {
     delayMs: debounceMs,
     cluster: () => liveClusterFacts(store()),
   });
-  const assist = new StackCompletion(() => liveClusterFacts(store()));
+  const assist = new StackCompletion(() => liveAssistFacts(store()));
   return {
     diagnostics,
     disposable: vscode.Disposable.from(

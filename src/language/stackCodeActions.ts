@@ -10,7 +10,8 @@ export class StackCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly diagnostics: StackDiagnostics) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const published = this.diagnostics.diagnosticsOf(doc.uri);
+    // Empty while an edit is not yet re-checked: the shown squiggles' positions belong to older text.
+    const published = this.diagnostics.diagnosticsOf(doc);
     const actions: vscode.CodeAction[] = [];
     for (const d of context.diagnostics) {
       if (d.source !== SOURCE) continue;

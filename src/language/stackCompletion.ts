@@ -17,6 +17,7 @@ export class StackCompletion implements vscode.CompletionItemProvider, vscode.Ho
       if (a.detail) item.detail = a.detail;
       if (a.documentation) item.documentation = new vscode.MarkdownString(a.documentation);
       if (a.insertText) item.insertText = a.insertText;
+      item.keepWhitespace = true; // the engine indents continuation lines absolutely; VS Code must not add the line's indent again
       item.sortText = String(i).padStart(4, '0'); // keep the engine's order
       return item;
     });

@@ -48,9 +48,9 @@ export class StackDiagnostics implements vscode.Disposable {
     this.relintAll();
   }
 
-  /** The engine's diagnostics of a document, as last published. */
-  diagnosticsOf(uri: vscode.Uri): readonly StackDiagnostic[] {
-    return this.session.resultsOf(uri.toString());
+  /** The engine's diagnostics of a document, if they were computed for its current version. */
+  diagnosticsOf(doc: vscode.TextDocument): readonly StackDiagnostic[] {
+    return this.session.resultsOf(doc.uri.toString(), doc.version);
   }
 
   relintAll(): void {

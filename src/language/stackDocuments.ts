@@ -10,8 +10,9 @@ export const DEFAULT_STACK_GLOBS: readonly string[] = [
   '**/compose*.{yml,yaml}',
 ];
 
+/** Files on disk only: diff and git views (other schemes) show the same text and must not report it twice. */
 export function stackSelector(extraGlobs: readonly string[]): vscode.DocumentFilter[] {
-  return [...DEFAULT_STACK_GLOBS, ...extraGlobs].map((pattern) => ({ language: 'yaml', pattern }));
+  return [...DEFAULT_STACK_GLOBS, ...extraGlobs].map((pattern) => ({ language: 'yaml', scheme: 'file', pattern }));
 }
 
 export function readExtraGlobs(): string[] {

@@ -11,13 +11,15 @@ const CREATE: Readonly<Record<ExternalRef['kind'], (name: string) => string>> = 
   config: (n) => `docker config create ${n} <file>`,
 };
 
+const KIND_TITLE: Readonly<Record<ExternalRef['kind'], string>> = { network: 'Network', secret: 'Secret', config: 'Config' };
+
 export function checkExternals(refs: readonly ExternalRef[], cluster: ClusterFacts, r: Reporter): void {
   if (refs.length === 0) return;
   const known = { network: new Set(cluster.networks), secret: new Set(cluster.secrets), config: new Set(cluster.configs) };
   for (const ref of refs) {
     if (known[ref.kind].has(ref.name)) continue;
     r.at(ref.key, 'external-not-found', 'error',
-      `${ref.kind} "${ref.name}" is declared external but does not exist in the swarm: create it first (${CREATE[ref.kind](ref.name)}) or drop "external".`,
+      `${KIND_TITLE[ref.kind]} \`${ref.name}\` is declared external but does not exist in the swarm: create it first (\`${CREATE[ref.kind](ref.name)}\`) or drop \`external\`.`,
       { kind: ref.kind, name: ref.name });
   }
 }

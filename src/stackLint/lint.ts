@@ -21,7 +21,7 @@ export function lintStack(text: string, context: LintContext = {}): StackDiagnos
   const env = context.env;
   walk(parsed.root, {
     map: (m) => reportDuplicateKeys(m, r),
-    valueScalar: env ? (s) => reportRequiredVariables(s, env, r, context.dotenv) : undefined,
+    valueScalar: env ? (s) => reportRequiredVariables(s, env, r, context.dotenv, text) : undefined,
   });
   const root = parsed.root;
   if (root?.kind === 'map') checkRoot(root, text, new Doc(parsed.anchors), context, r);

@@ -1,6 +1,7 @@
 // Shows the store's connection state: the cluster tree's message, a status-bar item, and the
 // `swarm.connection` context key (connecting | live | stale | stopped | error | none) for `when` clauses.
 import * as vscode from 'vscode';
+import { count } from './tree/describe';
 import type { ClusterView, ConnectionState } from '../store/types';
 
 type Status = ConnectionState['status'] | 'error' | 'none';
@@ -66,7 +67,7 @@ export class ConnectionStatus implements vscode.Disposable {
         const nodes = this.view?.all('node').length ?? state.info.nodes;
         this.treeView.message = undefined;
         this.setStatus('live', `$(server-environment) swarm: ${nodes} node${nodes === 1 ? '' : 's'}`,
-          `${state.info.name || 'Swarm'} via ${endpoint} (${state.info.managers} managers, engine ${state.info.engineVersion})`,
+          `Swarm of ${count(nodes, 'node')} (${count(state.info.managers, 'manager')}) via ${endpoint}, answered by ${state.info.name || 'a manager'} (engine ${state.info.engineVersion})`,
           'swarm.cluster.focus');
         return;
       }
@@ -75,7 +76,9 @@ export class ConnectionStatus implements vscode.Disposable {
         const update = (): void => {
           const seconds = Math.ceil((retryAt - Date.now()) / 1000);
           const retry = seconds > 0 ? `retrying in ${seconds}s` : 'retrying now';
-          this.treeView.message = `Disconnected from ${endpoint}: ${state.error.message} ${state.error.hint} — ${retry}. Showing last known state.`;
+          // Data from an earlier connection stays on screen; if there never was one, there is nothing to show.
+          const shown = (this.view?.all('node').length ?? 0) > 0 ? ' Showing last known state.' : '';
+          this.treeView.message = `${shown ? 'Disconnected from' : 'Cannot connect to'} ${endpoint}: ${state.error.message} ${state.error.hint} — ${retry}.${shown}`;
           if (seconds <= 0) this.stopTicker();
         };
         update();

@@ -81,6 +81,18 @@ describe('LintSession (editor lint scheduling)', () => {
     assert.deepEqual(published, []);
   });
 
+  it('results are only handed out for the version they were computed for (quick fixes on edited text)', () => {
+    const doc = new Doc('a.yml', BAD);
+    session.changed(doc);
+    clock.advance(300);
+    assert.equal(session.resultsOf('a.yml', doc.version).length, 2);
+    doc.edit('\n' + BAD); // every position moved down one line
+    session.changed(doc);
+    assert.deepEqual(session.resultsOf('a.yml', doc.version), [], 'stale until re-checked');
+    clock.advance(300);
+    assert.equal(session.resultsOf('a.yml', doc.version)[0]?.range.start.line, 3);
+  });
+
   it('closing clears the results and cancels a pending run', () => {
     const doc = new Doc('a.yml', BAD);
     session.changed(doc);

@@ -56,14 +56,14 @@ describe('stackLint: cluster-aware checks', () => {
       [30, 2, 6, 'nginx_v3'],
     ]);
     assert.ok(ds.every((d) => d.severity === 'error'));
-    assert.match(ds[0]?.message ?? '', /^secret "api_key_v1" is declared external but does not exist in the swarm: create it first \(docker secret create api_key_v1 /);
-    assert.match(ds[1]?.message ?? '', /config "nginx_v3" .*docker config create nginx_v3/);
+    assert.match(ds[0]?.message ?? '', /^Secret `api_key_v1` is declared external but does not exist in the swarm: create it first \(`docker secret create api_key_v1 /);
+    assert.match(ds[1]?.message ?? '', /^Config `nginx_v3` .*docker config create nginx_v3/);
   });
 
   it('external-not-found: a missing network names the overlay command', () => {
     const ds = found(lintStack(STACK, { cluster: { ...CLUSTER, networks: [] } }), 'external-not-found');
     const net = ds.find((d) => d.data?.kind === 'network');
-    assert.equal(net?.message, 'network "backend" is declared external but does not exist in the swarm: create it first (docker network create -d overlay --scope swarm backend) or drop "external".');
+    assert.equal(net?.message, 'Network `backend` is declared external but does not exist in the swarm: create it first (`docker network create -d overlay --scope swarm backend`) or drop `external`.');
     assert.deepEqual(net?.range, { start: { line: 18, character: 2 }, end: { line: 18, character: 9 } });
     assert.equal(ds.filter((d) => d.data?.kind === 'network').length, 1, 'host is built in');
   });

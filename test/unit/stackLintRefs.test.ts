@@ -41,6 +41,16 @@ describe('stackLint: required-variable', () => {
     const found = lintStack(text, { env: { TOKEN: '', OPT: '' } }).filter((d) => d.code === 'required-variable');
     assert.deepEqual(found.map((d) => d.data?.variable), ['TOKEN']);
   });
+  it('inside a longer value the range is the ${...} token itself', () => {
+    const t = svc('    environment:\n      A: "pre-${TAG:?set TAG}-post"\n      B: x-${TAG:?set TAG}\n');
+    const found = lintStack(t, { env: {} }).filter((d) => d.code === 'required-variable');
+    assert.deepEqual(found.map((d) => d.range), [range(4, 14, 4, 29), range(5, 11, 5, 26)]);
+  });
+  it('a variable only in the .env beside the file: still an error, saying the CLI does not read .env', () => {
+    const found = lintStack(text, { env: {}, dotenv: { TOKEN: 'x' } }).filter((d) => d.code === 'required-variable');
+    assert.match(found[0]?.message ?? '', /\.env file beside the stack file, but docker stack deploy does not read \.env files: export it/);
+    assert.match(found[1]?.message ?? '', /Set it in the environment/);
+  });
   it('set variables, or no env given, report nothing', () => {
     assert.deepEqual(codes(text, { env: { TOKEN: 't', OPT: 'o' } }), []);
     assert.deepEqual(codes(text), []);

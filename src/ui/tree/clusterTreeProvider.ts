@@ -286,7 +286,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<ClusterEleme
 
 /** Showing last known data while disconnected (not while first connecting, when there is none). */
 function isStale(view: ClusterView | undefined): boolean {
-  return view?.connection.status === 'stale';
+  return view?.connection.status === 'stale' && view.all('node').length > 0;
 }
 
 function shape(s: Service): string {

@@ -52,24 +52,32 @@ function lines(...parts: readonly (string | false | undefined | readonly string[
   return parts.flatMap((p) => (typeof p === 'string' ? [p] : p || [])).join('\n');
 }
 
-const GROUP_TITLES: Readonly<Record<GroupId, { label: string; icon: string }>> = {
-  nodes: { label: 'Nodes', icon: 'server' },
-  services: { label: 'Services', icon: 'layers' },
-  stacks: { label: 'Stacks', icon: 'package' },
-  secrets: { label: 'Secrets', icon: 'key' },
-  configs: { label: 'Configs', icon: 'file-code' },
-  networks: { label: 'Networks', icon: 'type-hierarchy' },
+const GROUP_TITLES: Readonly<Record<GroupId, { label: string; one: string; icon: string }>> = {
+  nodes: { label: 'Nodes', one: 'node', icon: 'server' },
+  services: { label: 'Services', one: 'service', icon: 'layers' },
+  stacks: { label: 'Stacks', one: 'stack', icon: 'package' },
+  secrets: { label: 'Secrets', one: 'secret', icon: 'key' },
+  configs: { label: 'Configs', one: 'config', icon: 'file-code' },
+  networks: { label: 'Networks', one: 'network', icon: 'type-hierarchy' },
 };
 
-export function describeGroup(group: GroupId, count: number, stale: boolean): Presentation {
-  const { label, icon } = GROUP_TITLES[group];
-  return { label, description: stale ? `${count} (stale)` : String(count),
-    tooltip: stale ? `${count} ${label.toLowerCase()} (last known state: disconnected)` : `${count} ${label.toLowerCase()}`,
+/** `1 node`, `3 nodes`. */
+export function count(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** States in which a container's exit code means something (a running task reports 0). */
+const ENDED: ReadonlySet<TaskState> = new Set<TaskState>(['complete', 'failed', 'shutdown', 'rejected', 'orphaned']);
+
+export function describeGroup(group: GroupId, n: number, stale: boolean): Presentation {
+  const { label, one, icon } = GROUP_TITLES[group];
+  return { label, description: stale ? `${n} (stale)` : String(n),
+    tooltip: stale ? `${count(n, one)} (last known state: disconnected)` : count(n, one),
     icon: { id: icon } };
 }
 
 export function describeStack(name: string, serviceCount: number): Presentation {
-  const services = serviceCount === 1 ? '1 service' : `${serviceCount} services`;
+  const services = count(serviceCount, 'service');
   return { label: name, description: services, tooltip: `Stack ${name}: ${services}`, icon: { id: 'package' } };
 }
 
@@ -178,7 +186,7 @@ export function describeTask(task: Task, ctx: TaskContext): Presentation {
     `Image: ${task.image}`,
     task.message !== '' && `Message: ${task.message}`,
     error !== undefined && `Error: ${error}`,
-    task.exitCode !== undefined && `Exit code: ${task.exitCode}`,
+    task.exitCode !== undefined && ENDED.has(task.state) && `Exit code: ${task.exitCode}`,
     task.containerId !== undefined && task.containerId !== '' && `Container: ${task.containerId.slice(0, 12)}`,
   );
   return { label: taskName(task, ctx.serviceName), description, tooltip, icon: taskIcon(task) };
