@@ -24,7 +24,8 @@ const cli = {
   ...extension,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/swarm-lint.js',
-  external: [...extension.external, './swarm-lint-cluster.js'],
+  // The YAML libraries load from node_modules only when a file needs them (see src/yamlAst/lazyLibs.ts).
+  external: [...extension.external, './swarm-lint-cluster.js', 'yaml', 'js-yaml'],
   sourcemap: false,
   minify: true,
 };

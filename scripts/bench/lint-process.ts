@@ -10,16 +10,27 @@ import { stackFile } from './lint';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-function wall(cmd: string, args: string[], runs: number): { median: number; min: number; status: number | null; err: string } {
-  const times: number[] = [];
-  let last = spawnSync(cmd, args, { encoding: 'utf8' });
+interface Figures { median: number; min: number; status: number | null; err: string }
+
+/** Runs the commands in turn, round after round, so that a busy spell of the machine hits them all alike. */
+function interleaved(commands: Record<string, string[]>, runs: number): Record<string, Figures> {
+  const times: Record<string, number[]> = {};
+  const last: Record<string, ReturnType<typeof spawnSync>> = {};
+  const env = { ...process.env, DOCKER_HOST: process.env['DOCKER_HOST'] ?? 'unix:///nonexistent.sock' };
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    last = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: process.env['DOCKER_HOST'] ?? 'unix:///nonexistent.sock' } });
-    times.push(performance.now() - t);
+    for (const [name, [cmd, ...args]] of Object.entries(commands)) {
+      const t = performance.now();
+      last[name] = spawnSync(cmd as string, args, { encoding: 'utf8', env });
+      (times[name] ??= []).push(performance.now() - t);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)] ?? NaN, min: times[0] ?? NaN, status: last.status, err: (last.stderr ?? '').split('\n')[0] ?? '' };
+  const out: Record<string, Figures> = {};
+  for (const [name, ts] of Object.entries(times)) {
+    ts.sort((a, b) => a - b);
+    const r = last[name];
+    out[name] = { median: ts[Math.floor(ts.length / 2)] ?? NaN, min: ts[0] ?? NaN, status: r?.status ?? null, err: String(r?.stderr ?? '').split('\n')[0] ?? '' };
+  }
+  return out;
 }
 
 function main(): void {
@@ -30,18 +41,18 @@ function main(): void {
   const file = path.join(dir, 'docker-stack.yml');
   const text = stackFile(250);
   fs.writeFileSync(file, text);
-  console.log(`file: ${text.split('\n').length} lines; ${runs} runs each, wall time of the whole process`);
-  const ours = wall(bin, [file], runs);
-  console.log(`  swarm-lint FILE            median ${ours.median.toFixed(0)} ms, min ${ours.min.toFixed(0)} ms (exit ${ours.status})`);
+  console.log(`file: ${text.split('\n').length} lines; ${runs} interleaved rounds, wall time of each whole process`);
   const docker = spawnSync('docker', ['--version'], { encoding: 'utf8' });
-  if (docker.status !== 0) console.log('  docker stack config -c     skipped: no docker CLI on PATH');
-  else {
-    const theirs = wall('docker', ['stack', 'config', '-c', file], runs);
-    console.log(`  docker stack config -c     median ${theirs.median.toFixed(0)} ms, min ${theirs.min.toFixed(0)} ms (exit ${theirs.status}${theirs.status ? `: ${theirs.err}` : ''}; ${docker.stdout.trim()})`);
-    console.log(`  ratio swarm-lint / docker: ${(ours.median / theirs.median).toFixed(2)}`);
+  const commands: Record<string, string[]> = { 'swarm-lint FILE': [bin, file], 'node -e 0': [process.execPath, '-e', '0'] };
+  if (docker.status === 0) commands['docker stack config -c FILE'] = ['docker', 'stack', 'config', '-c', file];
+  const r = interleaved(commands, runs);
+  for (const [name, f] of Object.entries(r)) {
+    console.log(`  ${name.padEnd(28)} median ${f.median.toFixed(0)} ms, min ${f.min.toFixed(0)} ms (exit ${f.status}${f.status ? `: ${f.err}` : ''})`);
   }
-  const node = wall(process.execPath, ['-e', '0'], runs);
-  console.log(`  (node -e 0 alone           median ${node.median.toFixed(0)} ms: the floor of any Node CLI)`);
+  const ours = r['swarm-lint FILE'];
+  const theirs = r['docker stack config -c FILE'];
+  if (ours && theirs) console.log(`  ratio swarm-lint / docker stack config: median ${(ours.median / theirs.median).toFixed(2)}, min ${(ours.min / theirs.min).toFixed(2)} (${docker.stdout.trim()})`);
+  else console.log('  docker stack config: skipped, no docker CLI on PATH');
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

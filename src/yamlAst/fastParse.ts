@@ -4,7 +4,8 @@
 // thorough builder then reports every error with its position.
 // CORE_SCHEMA matches `yaml`'s core schema (no timestamps, !!binary or merge magic); `json: true`
 // lets duplicate keys through, which we report ourselves while building maps, as `yaml` does.
-import { CORE_SCHEMA, load, type State } from 'js-yaml';
+import type { State } from 'js-yaml';
+import { jsYamlLib } from './lazyLibs';
 import { collectionEnd, emptyScalar, styleOf, type YamlError, type YNode, type YPair, type YScalar } from './ast';
 
 interface Frame { start: number; children: YNode[] }
@@ -93,6 +94,7 @@ export function fastParse(text: string): Built | undefined {
   const anchors = new Map<string, YNode>();
   const errors: YamlError[] = [];
   try {
+    const { load, CORE_SCHEMA } = jsYamlLib();
     load(text, {
       schema: CORE_SCHEMA,
       json: true,

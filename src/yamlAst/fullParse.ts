@@ -1,6 +1,7 @@
 // The thorough path: the `yaml` library keeps going after an error and reports each one at its
 // position (syntax, tabs as indentation, duplicate keys), and its nodes carry ranges.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLError } from 'yaml';
+import type { Node as YamlNode, YAMLError } from 'yaml';
+import { yamlLib } from './lazyLibs';
 import { collectionEnd, emptyScalar, styleOf, type ParsedYaml, type YamlError, type YNode, type YPair, type YScalar } from './ast';
 
 function code(e: YAMLError): YamlError['code'] {
@@ -24,6 +25,7 @@ function convertNode(text: string, node: unknown, fallbackAt: number, anchors: M
   const start = n.range ? n.range[0] : fallbackAt;
   let end: number = n.range ? n.range[1] : fallbackAt;
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--; // e.g. a block scalar's final newline
+  const { isAlias, isMap, isScalar, isSeq } = yamlLib();
   if (isMap(n)) {
     const pairs: YPair[] = [];
     for (const item of n.items) {
@@ -46,7 +48,7 @@ function convertNode(text: string, node: unknown, fallbackAt: number, anchors: M
 }
 
 export function fullParse(text: string): ParsedYaml {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = yamlLib().parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const errors = doc.errors.map((e): YamlError => {
     const [start, end] = e.pos;
     return { code: code(e), message: e.message.split('\n')[0] ?? e.message, start, end: Math.max(end, start + 1) };
