@@ -6,41 +6,11 @@ import * as path from 'node:path';
 import { lintStack } from '../../src/stackLint';
 import { completionsAt, hoverAt } from '../../src/stackLint/assist';
 import { quickFixesFor } from '../../src/stackLint/fixes';
+import { mutate, prng } from '../support/mutate';
 
 const CASES = path.join(__dirname, '..', 'stack-corpus', 'cases');
 const corpus = fs.readdirSync(CASES).filter((f) => /\.ya?ml$/.test(f)).map((f) => fs.readFileSync(path.join(CASES, f), 'utf8'));
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ALPHABET = [':', '-', ' ', '  ', '\t', '\n', '"', "'", '{', '}', '[', ']', '&a', '*a', '<<: ', '#', '|', '>', '${X:?m}', 'x', '0', 'é', '\r\n'];
-
-export function mutate(text: string, rnd: () => number): string {
-  let out = text;
-  const edits = 1 + Math.floor(rnd() * 4);
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(rnd() * (out.length + 1));
-    const lines = out.split('\n');
-    const line = Math.floor(rnd() * lines.length);
-    switch (Math.floor(rnd() * 6)) {
-      case 0: out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 3)); break;
-      case 1: out = out.slice(0, at) + (ALPHABET[Math.floor(rnd() * ALPHABET.length)] ?? '') + out.slice(at); break;
-      case 2: lines.splice(line, 0, lines[line] ?? ''); out = lines.join('\n'); break;
-      case 3: lines.splice(line, 1); out = lines.join('\n'); break;
-      case 4: lines[line] = '  ' + (lines[line] ?? ''); out = lines.join('\n'); break;
-      default: lines[line] = (lines[line] ?? '').trimStart(); out = lines.join('\n'); break;
-    }
-  }
-  return out;
-}
 
 describe('fuzz: mutated corpus files', function () {
   this.timeout(120_000);

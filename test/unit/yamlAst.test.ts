@@ -2,59 +2,12 @@ import assert from 'node:assert/strict';
 import { fastParse } from '../../src/yamlAst/fastParse';
 import { fullParse } from '../../src/yamlAst/fullParse';
 import { LineIndex, parseYaml, type YNode } from '../../src/yamlAst';
+import { ANCHORS, SAMPLE } from '../support/yamlSamples';
 
-const SAMPLE = `version: "3.8"   # trailing comment
-services:
-  web:
-    image: local/busybox:1
-    command: ["httpd", "-f", "-p", "8080"]
-    ports:
-      - "8080:80"
-      - target: 81
-        published: 8081
-        mode: host
-    environment:
-      A: 1
-      B: "two"
-      C:
-    deploy: {replicas: 2, mode: replicated}
-    healthcheck:
-      test: |
-        wget -q localhost
-      interval: 10s
-x-defaults: &defaults
-  restart_policy: {condition: on-failure}
-  # a comment line
-other:
-  <<: *defaults
-  list:
-  - a
-  - 'b'
-  - 3.5
-  - true
-  - null
-`;
 
 const SCALARS = ['yes', 'No', 'on', '0o17', '0x1F', '.inf', '-.Inf', '2001-12-14', '2001-12-14t21:59:43.10-05:00',
   '010', '+12', '1e3', '.5', '3.', '1_000', '~', 'Null', 'TRUE', 'True', 'tRue', '"quoted"', "'single'", '0b101', '12:30', '"3.10"', '3.10', '-0', '0.', '+.inf', '.NaN'];
 
-const ANCHORS = `x-common: &common
-  logging: {driver: json-file}
-x-img: &img nginx:1
-x-port: &port
-  - "80:80"
-x-empty: &nothing
-x-list: &list [a, b]
-services:
-  web:
-    <<: *common
-    image: *img
-    ports: *port
-    labels: *list
-    other: *nothing
-  api:
-    <<: [*common]
-`;
 
 /** Only what the linter relies on: kinds, offsets, values, styles. */
 function shape(n: YNode | undefined, text: string): unknown {

@@ -7,57 +7,15 @@ import { stackFile } from '../../scripts/bench/lint';
 import { fullParse } from '../../src/yamlAst/fullParse';
 import { lineParse } from '../../src/yamlAst/lineParse';
 import { parseYaml } from '../../src/yamlAst';
+import { mutate, prng } from '../support/mutate';
+import { ANCHORS, SAMPLE } from '../support/yamlSamples';
 
 const CASES = path.join(__dirname, '..', 'stack-corpus', 'cases');
 const files = fs.readdirSync(CASES).filter((f) => /\.ya?ml$/.test(f)).sort();
 const corpus = files.map((f) => fs.readFileSync(path.join(CASES, f), 'utf8'));
 
 // The texts of yamlAst.test.ts, and more of the subset.
-const TEXTS = [`version: "3.8"   # trailing comment
-services:
-  web:
-    image: local/busybox:1
-    command: ["httpd", "-f", "-p", "8080"]
-    ports:
-      - "8080:80"
-      - target: 81
-        published: 8081
-        mode: host
-    environment:
-      A: 1
-      B: "two"
-      C:
-    deploy: {replicas: 2, mode: replicated}
-    healthcheck:
-      test: |
-        wget -q localhost
-      interval: 10s
-x-defaults: &defaults
-  restart_policy: {condition: on-failure}
-  # a comment line
-other:
-  <<: *defaults
-  list:
-  - a
-  - 'b'
-  - 3.5
-  - true
-  - null
-`, `x-common: &common
-  logging: {driver: json-file}
-x-img: &img nginx:1
-x-port: &port
-  - "80:80"
-x-empty: &nothing
-x-list: &list [a, b]
-services:
-  web:
-    <<: *common
-    image: *img
-    ports: *port
-    labels: *list
-    other: *nothing
-`,
+const TEXTS = [SAMPLE, ANCHORS.slice(0, ANCHORS.indexOf('  api:')) /* its last service puts an alias in a flow list: outside the subset */,
 ['yes', 'No', 'on', '0o17', '0x1F', '.inf', '-.Inf', '2001-12-14', '010', '+12', '1e3', '.5', '3.', '1_000', '~', 'Null', 'TRUE',
   'True', 'tRue', '"quoted"', "'single'", "'it''s'", '0b101', '12:30', '"3.10"', '3.10', '-0', '0.', '+.inf', '.NaN', '-x', '"\\x41\\u00e9\\t\\"\\\\/"', 'a#b', 'x # c']
   .map((s, i) => `k${i}: ${s}`).join('\n') + '\n',
@@ -119,36 +77,6 @@ function agrees(text: string, label: string): boolean {
 }
 
 /** mulberry32, as in fuzzStackFiles.test.ts: a failure replays from its seed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const ALPHABET = [':', '-', ' ', '  ', '\t', '\n', '"', "'", '{', '}', '[', ']', '&a', '*a', '<<: ', '#', '|', '>', '|-', '>-', ' #', '~', '0', '.5', 'é', '\r\n', '---', '- ', ': ', '\\', '\\u', '&b ', '*b'];
-
-function mutate(text: string, rnd: () => number): string {
-  let out = text;
-  const edits = 1 + Math.floor(rnd() * 4);
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(rnd() * (out.length + 1));
-    const lines = out.split('\n');
-    const line = Math.floor(rnd() * lines.length);
-    switch (Math.floor(rnd() * 6)) {
-      case 0: out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 3)); break;
-      case 1: out = out.slice(0, at) + (ALPHABET[Math.floor(rnd() * ALPHABET.length)] ?? '') + out.slice(at); break;
-      case 2: lines.splice(line, 0, lines[line] ?? ''); out = lines.join('\n'); break;
-      case 3: lines.splice(line, 1); out = lines.join('\n'); break;
-      case 4: lines[line] = '  ' + (lines[line] ?? ''); out = lines.join('\n'); break;
-      default: lines[line] = (lines[line] ?? '').trimStart(); out = lines.join('\n'); break;
-    }
-  }
-  return out;
-}
 
 describe('lineParse: the line-oriented YAML builder', function () {
   this.timeout(120_000);
