@@ -58,8 +58,6 @@ export class LintSession<D extends LintableDocument> {
     if (had) this.options.clear(key);
   }
 
-  has(key: string): boolean { return this.results.has(key); }
-
   dispose(): void {
     this.debouncer.dispose();
     this.results.clear();

@@ -1,6 +1,5 @@
 // Pure core of the stack-file linter: no editor, no Docker, no file system.
 export { lintStack } from './lint';
-export { stackReferences, type StackReferences } from './stackReferences';
 export type { LabelConstraint } from './externals';
 export type { ClusterFacts, LintContext, Position, Range, Severity, StackDiagnostic } from './types';
 export { parseDotenv } from './dotenv';

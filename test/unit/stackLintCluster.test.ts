@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { lintStack, stackReferences, type ClusterFacts, type LintContext, type StackDiagnostic } from '../../src/stackLint';
+import { externalRefs, parseLabelConstraint } from '../../src/stackLint/externals';
+import { Doc } from '../../src/stackLint/yamlAccess';
+import { parseYaml } from '../../src/yamlAst';
+import { lintStack, type ClusterFacts, type LintContext, type StackDiagnostic } from '../../src/stackLint';
 
 const CLUSTER: ClusterFacts = {
   networks: ['ingress', 'backend'],
@@ -85,14 +88,19 @@ describe('stackLint: cluster-aware checks', () => {
     assert.deepEqual(found(noNodes, 'constraint-unsatisfiable'), []);
   });
 
-  it('stackReferences lists external objects by swarm name and label constraints', () => {
-    const refs = stackReferences(STACK);
-    assert.deepEqual(refs.externalNetworks, ['backend']);
-    assert.deepEqual(refs.externalSecrets, ['db_password', 'api_key_v1']);
-    assert.deepEqual(refs.externalConfigs, ['nginx_v3']);
-    assert.deepEqual(refs.labelConstraints.map((c) => `${c.service} ${c.scope}.${c.label} ${c.op} ${c.value}`), [
+  it('external objects are read by their swarm name; label constraints by scope, label, operator, value', () => {
+    const parsed = parseYaml(STACK);
+    assert.ok(parsed.root?.kind === 'map');
+    const refs = externalRefs(parsed.root, new Doc(parsed.anchors));
+    const names = (kind: string) => refs.filter((r) => r.kind === kind).map((r) => r.name);
+    assert.deepEqual(names('network'), ['backend']);
+    assert.deepEqual(names('secret'), ['db_password', 'api_key_v1']);
+    assert.deepEqual(names('config'), ['nginx_v3']);
+    const constraints = ['node.labels.zone == EU', 'node.labels.zone == asia', 'node.labels.gpu != true', 'node.labels.ssd != true',
+      'engine.labels.storage == hdd', 'node.role == manager'];
+    assert.deepEqual(constraints.map((c) => parseLabelConstraint('web', c)).filter((c) => c !== undefined)
+      .map((c) => `${c.service} ${c.scope}.${c.label} ${c.op} ${c.value}`), [
       'web node.zone == EU', 'web node.zone == asia', 'web node.gpu != true', 'web node.ssd != true', 'web engine.storage == hdd',
     ]);
-    assert.deepEqual(stackReferences('not: [valid'), { externalNetworks: [], externalSecrets: [], externalConfigs: [], labelConstraints: [] });
   });
 });
