@@ -7,10 +7,20 @@ const LABELS = /^(node|engine)\.labels\.\S+$/i;
 /** Syntax and node.role errors fail the deploy; an unknown attribute deploys but the tasks stay Pending forever. */
 export interface ConstraintProblem { message: string; suggestion?: string; severity: 'error' | 'warning' }
 
-export function checkConstraint(text: string): ConstraintProblem | undefined {
+export interface Constraint { attr: string; op: '==' | '!='; value: string }
+
+/** `<attribute> ==|!= <value>`, the one grammar swarmkit accepts; undefined when the text is not that. */
+export function parseConstraint(text: string): Constraint | undefined {
   const m = /^\s*([^=!\s]+)\s*(==|!=)\s*(\S(?:.*\S)?)\s*$/.exec(text);
-  if (!m) return { severity: 'error', message: `Constraint "${text}" must be "<attribute> == <value>" or "<attribute> != <value>".` };
+  if (!m) return undefined;
   const [, attr, op, value] = m;
+  return { attr, op: op === '==' ? '==' : '!=', value };
+}
+
+export function checkConstraint(text: string): ConstraintProblem | undefined {
+  const parsed = parseConstraint(text);
+  if (!parsed) return { severity: 'error', message: `Constraint "${text}" must be "<attribute> == <value>" or "<attribute> != <value>".` };
+  const { attr, op, value } = parsed;
   const lower = attr.toLowerCase();
   if (lower === 'node.role') {
     const role = value.toLowerCase();

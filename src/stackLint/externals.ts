@@ -1,6 +1,7 @@
 // What a stack file expects the swarm to hold already: external networks/secrets/configs and
-// `node.labels.*` / `engine.labels.*` placement constraints. Read by the cluster checks and by completion.
+// `node.labels.*` / `engine.labels.*` placement constraints. Read by the cluster checks.
 import type { YMap, YScalar } from '../yamlAst';
+import { parseConstraint } from './constraints';
 import { keyName } from './report';
 import type { Doc } from './yamlAccess';
 
@@ -18,7 +19,7 @@ export interface LabelConstraint {
 
 /** Networks every node has as local-scoped ones: the CLI does not look them up. */
 const BUILTIN_NETWORKS = new Set(['host', 'bridge', 'none', 'default']);
-const LABEL_CONSTRAINT = /^\s*(node|engine)\.labels\.(\S+?)\s*(==|!=)\s*(\S(?:.*\S)?)\s*$/i;
+const LABEL_ATTRIBUTE = /^(node|engine)\.labels\.(.+)$/i;
 
 /** Top-level entries declared `external: true` or `external: {name: …}`, with their swarm names. */
 export function externalRefs(root: YMap, doc: Doc): ExternalRef[] {
@@ -44,8 +45,9 @@ export function externalRefs(root: YMap, doc: Doc): ExternalRef[] {
 
 /** `node.labels.zone == eu` → its parts; undefined for other constraints. */
 export function parseLabelConstraint(service: string, text: string): LabelConstraint | undefined {
-  const m = LABEL_CONSTRAINT.exec(text);
-  if (!m) return undefined;
-  const [, scope, label, op, value] = m;
-  return { service, scope: scope.toLowerCase() === 'node' ? 'node' : 'engine', label, op: op === '==' ? '==' : '!=', value };
+  const c = parseConstraint(text);
+  const m = c && LABEL_ATTRIBUTE.exec(c.attr);
+  if (!c || !m) return undefined;
+  const [, scope, label] = m;
+  return { service, scope: scope.toLowerCase() === 'node' ? 'node' : 'engine', label, op: c.op, value: c.value };
 }
