@@ -83,9 +83,13 @@ export function keyName(pair: YPair): string {
   return typeof pair.key.value === 'string' ? pair.key.value : String(pair.key.value);
 }
 
+/** A flow collection (`{…}` / `[…]`) as opposed to a block one. */
+export function isFlow(text: string, node: { readonly start: number }): boolean {
+  return text[node.start] === '{' || text[node.start] === '[';
+}
+
 /** A block collection ends where its last child ends (trailing comments are not part of it); a flow one at its bracket. */
 export function collectionEnd(text: string, start: number, end: number, lastChild: YNode | undefined): number {
-  const flow = text[start] === '{' || text[start] === '[';
-  if (flow || !lastChild) return end;
+  if (isFlow(text, { start }) || !lastChild) return end;
   return lastChild.end;
 }

@@ -1,7 +1,7 @@
 // `undefined-network|secret|config|volume`: declare the name under the top-level section.
-import { pairOf } from '../../yamlAst';
+import { isFlow, pairOf } from '../../yamlAst';
 import type { StackDiagnostic } from '../types';
-import { isFlow, rootMap, topUnit } from './locate';
+import { topUnit, type FixDoc } from './locate';
 import { afterLine, column, renderLines, toTextEdits } from './text';
 import type { OffsetEdit, QuickFix } from './types';
 import type { Lines } from './insert';
@@ -19,8 +19,8 @@ function variants(kind: Kind, name: string): Array<[string, Lines]> {
 }
 
 /** Lines for `name:` + body appended to the top-level `section`, creating the section at the end if absent. */
-function addEntry(text: string, section: string, name: string, body: Lines): OffsetEdit | undefined {
-  const root = rootMap(text);
+function addEntry(doc: FixDoc, section: string, name: string, body: Lines): OffsetEdit | undefined {
+  const { text, root } = doc;
   if (!root || isFlow(text, root)) return undefined;
   const unit = topUnit(text, root);
   const entry: Array<[number, string]> = [[0, `${name}:`], ...body.map(([d, s]): [number, string] => [d + 1, s])];
@@ -38,16 +38,16 @@ function addEntry(text: string, section: string, name: string, body: Lines): Off
   return undefined;
 }
 
-export function defineFixes(text: string, diagnostic: StackDiagnostic): QuickFix[] {
+export function defineFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[] {
   const kind = KINDS.find((k) => diagnostic.code === `undefined-${k}`);
   const name = diagnostic.data?.name;
   // Names the CLI accepts need no quoting; anything else is left to the user.
   if (!kind || name === undefined || !/^[a-zA-Z0-9._-]+$/.test(name)) return [];
   const fixes: QuickFix[] = [];
   for (const [suffix, body] of variants(kind, name)) {
-    const edit = addEntry(text, `${kind}s`, name, body);
+    const edit = addEntry(doc, `${kind}s`, name, body);
     if (!edit) continue;
-    const fix: QuickFix = { title: `Define ${kind} \`${name}\`${suffix}`, edits: toTextEdits(text, [edit]) };
+    const fix: QuickFix = { title: `Define ${kind} \`${name}\`${suffix}`, edits: toTextEdits(doc, [edit]) };
     // Secrets and configs: external vs. file is the user's call.
     if (kind === 'network' || kind === 'volume') fix.isPreferred = true;
     fixes.push(fix);

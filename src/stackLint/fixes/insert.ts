@@ -1,7 +1,6 @@
 // Adding lines under a nested block map (`deploy.resources.limits`, …), creating the missing maps.
-import { pairOf, type YMap, type YPair } from '../../yamlAst';
-import { isFlow } from './locate';
-import { afterLine, column, renderLines } from './text';
+import { isFlow, pairOf, type YMap, type YPair } from '../../yamlAst';
+import { afterLine, column, lineStart, renderLines, startsLine } from './text';
 import type { OffsetEdit } from './types';
 
 /** Snippet lines: [extra nesting depth, content]. */
@@ -39,8 +38,8 @@ export function insertAtPath(text: string, map: YMap, path: readonly string[], l
 /** Deletes a block pair: its key line through the end of its value's last line (with a trailing comment). */
 export function removePair(text: string, map: YMap, pair: YPair): OffsetEdit | undefined {
   if (isFlow(text, map)) return undefined;
-  const start = text.lastIndexOf('\n', pair.key.start - 1) + 1;
-  if (!/^[ \t]*$/.test(text.slice(start, pair.key.start))) return undefined; // e.g. `- key: v` in a list
+  if (!startsLine(text, pair.key.start)) return undefined; // e.g. `- key: v` in a list
+  const start = lineStart(text, pair.key.start);
   const last = Math.max(pair.key.end, pair.value.end);
   return { start, end: afterLine(text, last), newText: '' };
 }

@@ -1,6 +1,6 @@
 // Finding the YAML structure behind a diagnostic: the pair whose key starts where the range does,
 // its ancestors, and the indentation the file uses.
-import { LineIndex, parseYaml, type YMap, type YNode, type YPair } from '../../yamlAst';
+import { isFlow, LineIndex, parseYaml, type YMap, type YNode, type YPair } from '../../yamlAst';
 import type { Range } from '../types';
 import { column } from './text';
 
@@ -13,22 +13,25 @@ export interface Located {
   root: YMap;
 }
 
-export function isFlow(text: string, node: YNode): boolean {
-  return text[node.start] === '{' || text[node.start] === '[';
+/** The text the fixes edit, parsed and line-indexed once for all of them. */
+export interface FixDoc {
+  readonly text: string;
+  readonly root: YMap | undefined;
+  readonly lines: LineIndex;
 }
 
-export function rootMap(text: string): YMap | undefined {
+export function fixDoc(text: string): FixDoc {
   const { root } = parseYaml(text);
-  return root?.kind === 'map' ? root : undefined;
+  return { text, root: root?.kind === 'map' ? root : undefined, lines: new LineIndex(text) };
 }
 
-export function startOffset(text: string, range: Range): number {
-  return new LineIndex(text).offset(range.start);
+export function startOffset(doc: FixDoc, range: Range): number {
+  return doc.lines.offset(range.start);
 }
 
 /** The pair whose key starts at `offset`, searched through maps and sequences. */
-export function locateKey(text: string, offset: number): Located | undefined {
-  const root = rootMap(text);
+export function locateKey(doc: FixDoc, offset: number): Located | undefined {
+  const root = doc.root;
   if (!root) return undefined;
   const search = (node: YNode, ancestors: YPair[]): Located | undefined => {
     if (node.kind === 'seq') {

@@ -1,15 +1,16 @@
 // "Remove `key`": delete the whole pair, nested block included.
 import type { StackDiagnostic } from '../types';
 import { removePair } from './insert';
-import { locateKey, startOffset } from './locate';
+import { locateKey, startOffset, type FixDoc } from './locate';
 import { toTextEdits } from './text';
 import type { QuickFix } from './types';
 
-export function removeFixes(text: string, diagnostic: StackDiagnostic): QuickFix[] {
-  const loc = locateKey(text, startOffset(text, diagnostic.range));
+export function removeFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[] {
+  const { text } = doc;
+  const loc = locateKey(doc, startOffset(doc, diagnostic.range));
   if (!loc) return [];
   const edit = removePair(text, loc.map, loc.pair);
   if (!edit) return [];
   const key = typeof loc.pair.key.value === 'string' ? loc.pair.key.value : String(loc.pair.key.value);
-  return [{ title: `Remove \`${key}\``, edits: toTextEdits(text, [edit]) }];
+  return [{ title: `Remove \`${key}\``, edits: toTextEdits(doc, [edit]) }];
 }

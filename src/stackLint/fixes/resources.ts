@@ -1,7 +1,7 @@
 // Compose resource keys (`cpus`, `mem_limit`, `mem_reservation`) → `deploy.resources.*`.
 import type { StackDiagnostic } from '../types';
 import { insertAtPath, removePair } from './insert';
-import { indentUnit, inService, locateKey, startOffset } from './locate';
+import { indentUnit, inService, locateKey, startOffset, type FixDoc } from './locate';
 import { toTextEdits } from './text';
 import type { QuickFix } from './types';
 
@@ -11,8 +11,9 @@ const TARGETS: Readonly<Record<string, readonly [string, string]>> = {
   mem_reservation: ['reservations', 'memory'],
 };
 
-export function resourceFixes(text: string, diagnostic: StackDiagnostic): QuickFix[] {
-  const loc = locateKey(text, startOffset(text, diagnostic.range));
+export function resourceFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[] {
+  const { text } = doc;
+  const loc = locateKey(doc, startOffset(doc, diagnostic.range));
   const key = loc?.pair.key.value;
   const target = typeof key === 'string' ? TARGETS[key] : undefined;
   if (!loc || !target || !inService(loc)) return [];
@@ -25,5 +26,5 @@ export function resourceFixes(text: string, diagnostic: StackDiagnostic): QuickF
   const [section, leaf] = target;
   const add = insertAtPath(text, loc.map, ['deploy', 'resources', section], [[0, `${leaf}: ${value}`]], indentUnit(text, loc), leaf);
   if (!remove || !add) return [];
-  return [{ title: `Move \`${key}\` to \`deploy.resources.${section}.${leaf}\``, edits: toTextEdits(text, [remove, add]), isPreferred: true }];
+  return [{ title: `Move \`${key}\` to \`deploy.resources.${section}.${leaf}\``, edits: toTextEdits(doc, [remove, add]), isPreferred: true }];
 }

@@ -1,7 +1,7 @@
 // `restart:` (ignored by docker stack deploy) → `deploy.restart_policy`.
 import type { StackDiagnostic } from '../types';
 import { insertAtPath, removePair, type Lines } from './insert';
-import { indentUnit, inService, locateKey, startOffset } from './locate';
+import { indentUnit, inService, locateKey, startOffset, type FixDoc } from './locate';
 import { toTextEdits } from './text';
 import type { QuickFix } from './types';
 
@@ -15,8 +15,9 @@ export function policyFor(value: unknown): Lines | undefined {
   return undefined;
 }
 
-export function restartFixes(text: string, diagnostic: StackDiagnostic): QuickFix[] {
-  const loc = locateKey(text, startOffset(text, diagnostic.range));
+export function restartFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[] {
+  const { text } = doc;
+  const loc = locateKey(doc, startOffset(doc, diagnostic.range));
   if (!loc || loc.pair.key.value !== 'restart' || !inService(loc)) return [];
   const remove = removePair(text, loc.map, loc.pair);
   if (!remove) return [];
@@ -24,7 +25,7 @@ export function restartFixes(text: string, diagnostic: StackDiagnostic): QuickFi
   const lines = policyFor(value);
   const add = lines && insertAtPath(text, loc.map, ['deploy'], [[0, 'restart_policy:'], ...lines.map(([d, s]): [number, string] => [d + 1, s])], indentUnit(text, loc), 'restart_policy');
   const fixes: QuickFix[] = [];
-  if (add) fixes.push({ title: 'Move `restart` to `deploy.restart_policy`', edits: toTextEdits(text, [remove, add]), isPreferred: true });
-  fixes.push({ title: 'Remove `restart`', edits: toTextEdits(text, [remove]) });
+  if (add) fixes.push({ title: 'Move `restart` to `deploy.restart_policy`', edits: toTextEdits(doc, [remove, add]), isPreferred: true });
+  fixes.push({ title: 'Remove `restart`', edits: toTextEdits(doc, [remove]) });
   return fixes;
 }

@@ -1,5 +1,5 @@
 // Line-level text helpers: line ends, columns, and turning offset edits into range edits.
-import { LineIndex } from '../../yamlAst';
+import type { FixDoc } from './locate';
 import type { OffsetEdit, TextEdit } from './types';
 
 /** The file's line ending: CRLF when it uses any, else LF. */
@@ -36,7 +36,8 @@ export function renderLines(text: string, at: number, base: number, unit: number
 }
 
 /** Sorts edits and merges touching or overlapping ones, then maps offsets to positions. */
-export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdit[] {
+export function toTextEdits(doc: FixDoc, edits: readonly OffsetEdit[]): TextEdit[] {
+  const text = doc.text;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: OffsetEdit[] = [];
   for (const e of sorted) {
@@ -47,6 +48,5 @@ export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdi
       merged[merged.length - 1] = { start: last.start, end, newText: last.newText + tail + e.newText };
     } else merged.push(e);
   }
-  const idx = new LineIndex(text);
-  return merged.map((e) => ({ range: { start: idx.position(e.start), end: idx.position(e.end) }, newText: e.newText }));
+  return merged.map((e) => ({ range: { start: doc.lines.position(e.start), end: doc.lines.position(e.end) }, newText: e.newText }));
 }
