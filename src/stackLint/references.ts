@@ -1,9 +1,8 @@
 // Names a service uses must be declared at the top level; files behind secrets/configs must exist.
 import type { YMap, YNode } from '../yamlAst';
 import { Reporter, keyName } from './report';
-import type { ServiceInfo } from './swarmRules';
 import { LintContext } from './types';
-import type { Doc } from './yamlAccess';
+import type { Doc, ServiceInfo } from './yamlAccess';
 
 const PATH_START = /^[./~\\$]/;
 const DRIVE = /^[A-Za-z]$/;

@@ -2,9 +2,8 @@
 import type { YMap, YScalar } from '../yamlAst';
 import { checkConstraint } from './constraints';
 import { Reporter } from './report';
-import type { Doc } from './yamlAccess';
+import type { Doc, ServiceInfo } from './yamlAccess';
 
-export interface ServiceInfo { name: string; keyNode: YScalar; map: YMap }
 
 /** Calls `onConstraint` with every plain (non-interpolated) placement constraint, for cluster checks. */
 export function checkSwarmRules(services: readonly ServiceInfo[], doc: Doc, r: Reporter, onConstraint?: (item: YScalar, value: string, service: string) => void): void {

@@ -1,5 +1,8 @@
 // Small readers over the YAML tree that see through `<<: *anchor` merges, as the CLI's YAML parser does.
 import type { YMap, YNode, YPair, YScalar } from '../yamlAst';
+
+/** A service of the file: its name, the key node naming it, and its (merge-resolved) map. */
+export interface ServiceInfo { name: string; keyNode: YScalar; map: YMap }
 import { keyName } from './report';
 
 /** Resolves aliases through the document's anchors. */
@@ -48,10 +51,10 @@ export class Doc {
   }
 
   /** Each (name key, service map) of `services`. */
-  eachService(root: YMap): Array<{ name: string; keyNode: YScalar; map: YMap }> {
+  eachService(root: YMap): ServiceInfo[] {
     const services = this.getMap(root, 'services');
     if (!services) return [];
-    const out: Array<{ name: string; keyNode: YScalar; map: YMap }> = [];
+    const out: ServiceInfo[] = [];
     for (const pair of services.pairs) {
       const name = keyName(pair);
       const v = this.resolve(pair.value);

@@ -4,7 +4,6 @@ import type { Config, Network, Secret, Service, SwarmNode, Task, TaskState } fro
 import type { GroupId } from './contextValues';
 import { isCurrentTask, replicaCounts, type ReplicaCounts } from '../../domain/replicas';
 
-export { isCurrentTask, replicaCounts };
 
 export interface IconSpec {
   /** A codicon id, e.g. `vm-active`, `sync~spin`. */
