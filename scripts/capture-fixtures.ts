@@ -1,8 +1,8 @@
 // Captures the unit-test fixtures (test/fixtures/*.json) from a REAL swarm: raw Engine JSON of every
 // list call the store makes, `/info` of a manager and of a worker, and the events a scale, an update,
 // a secret and a node label produce. Run it against the lab:
-//   bash scripts/lab/up.sh --nodes 3 --managers 1
-//   DOCKER_HOST=unix:///run/swarm-operator-lab/node1.sock WORKER_HOST=unix:///run/swarm-operator-lab/node2.sock npm run capture-fixtures
+//   bash scripts/lab/up.sh --nodes 3 --managers 1   (lab "default")
+//   DOCKER_HOST=unix:///run/swarm-lab/default/node1.sock WORKER_HOST=unix:///run/swarm-lab/default/node2.sock npm run capture-fixtures
 // It creates objects named fx-*, captures, and removes them again.
 import Docker from 'dockerode';
 import * as fs from 'node:fs';

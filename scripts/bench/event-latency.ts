@@ -1,6 +1,6 @@
 // Benchmark: how long a change made outside the extension takes to reach the cluster store through
 // the Engine event stream. Prints figures; asserts nothing (timings are noisy).
-//   DOCKER_HOST=unix:///run/swarm-operator-lab/node1.sock npm run bench:events [-- ROUNDS]
+//   DOCKER_HOST=unix:///run/swarm-lab/default/node1.sock npm run bench:events [-- ROUNDS]
 import { ClusterStore } from '../../src/store/clusterStore';
 import { apiFor, createTestService, dockerFor, removeTestServices, scaleService, waitFor } from '../../test/support/engine';
 

@@ -16,7 +16,7 @@ LAB_SCRIPT=bootstrap.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PKGS=(docker.io busybox-static iptables curl iproute2 util-linux)
-need_root
+need_root "$@"
 command -v apt-get >/dev/null && command -v dpkg-query >/dev/null || die "needs a Debian system (apt-get, dpkg-query)"
 
 reinstall=0 todo=()
@@ -60,7 +60,7 @@ before=" $(system_docker_pids | tr '\n' ' ') "
 
 # ---------------------------------------------------- deny service starts --
 POLICY=/usr/sbin/policy-rc.d
-BACKUP=$POLICY.$LAB_NAME-backup
+BACKUP=$POLICY.$LAB_ROOT-backup
 policy_mode=none
 restore_policy() {
   case "$policy_mode" in

@@ -1,29 +1,58 @@
 # shellcheck shell=bash
 # common.sh - names and helpers shared by the lab scripts (sourced, never run).
 #
-# The lab: N real dockerd processes (Debian docker.io) on this one machine, each
-# in its own network namespace (swop-node<i>) and UTS namespace (hostname node<i>),
-# wired by veth pairs to a bridge living in a separate "hub" namespace (swop-hub).
-# Nothing has a default route: lab traffic never leaves the lab namespaces.
+# A lab: N real dockerd processes (Debian docker.io) on this one machine, each
+# in its own network namespace (swl-<lab>-node<i>) and UTS namespace (hostname
+# node<i>), wired by veth pairs to a bridge living in a separate "hub" namespace
+# (swl-<lab>-hub). Nothing has a default route: lab traffic never leaves the
+# lab's namespaces.
 #
-# Every name the lab uses is defined here, so that nothing collides with another
-# lab (e.g. the reference one using /run/swarmlab, swl-*, 10.77.x) or with a
-# system docker (/var/run/docker.sock, /var/lib/docker).
+# Labs have names (--name, default "default"), so several run side by side: the
+# demo lab of `npm start` and the labs the tests bring up. Every name a lab uses
+# is derived here from its name (lab_init), so nothing collides with another
+# lab or with a system docker (/var/run/docker.sock, /var/lib/docker).
 
-LAB_NAME=swarm-operator-lab
-STATE=/var/lib/$LAB_NAME          # per node: data-root, daemon.json, dockerd.log
-RUN=/run/$LAB_NAME                # sockets, pidfiles, exec-roots, lab.env
-BUILD=/tmp/$LAB_NAME              # image build dir; last-logs/ kept by down.sh
-LAB_ENV=$RUN/lab.env              # topology recorded by up.sh (NODES, MANAGERS)
-NS_PREFIX=swop                    # netns swop-hub, swop-node<i>; veth swop-n<i>
-HUB=$NS_PREFIX-hub                # netns holding the bridge
-BR=swopbr0                        # the bridge (inside $HUB)
-NET=10.78.0                       # underlay: node i = 10.78.0.<i>/24
-CGROUP_BASE=/$LAB_NAME            # cgroup-parent /swarm-operator-lab/node<i>
+LAB_ROOT=swarm-lab
 IMAGES=(local/busybox:1 local/busybox:2 local/busybox:fail)
+IMAGE_CACHE=/var/cache/$LAB_ROOT   # images.tar built once, loaded into every lab
 # dockerd gets a fixed, minimal environment so that a restart by node.sh is
 # identical to the start by up.sh whatever the caller's environment is.
 DOCKERD_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+# lab_init NAME: every path and name of lab NAME.
+lab_init() {
+  LAB=$1
+  [[ $LAB =~ ^[a-z0-9][a-z0-9-]{0,15}$ && $LAB != *node* ]] ||
+    die "lab name '$LAB': use 1-16 of a-z 0-9 - (not containing 'node')"
+  STATE=/var/lib/$LAB_ROOT/$LAB     # per node: data-root, daemon.json, dockerd.log
+  RUN=/run/$LAB_ROOT/$LAB           # sockets, pidfiles, exec-roots, lab.env
+  BUILD=/tmp/$LAB_ROOT/$LAB         # last-logs/ kept by down.sh
+  LAB_ENV=$RUN/lab.env              # topology recorded by up.sh (NODES, MANAGERS)
+  NS_PREFIX=swl-$LAB                # netns swl-<lab>-hub, swl-<lab>-node<i>
+  HUB=$NS_PREFIX-hub                # netns holding the bridge
+  BR=swlbr0                         # the bridge (inside $HUB, so one name serves every lab)
+  # Each lab its own 10.X.0.0/16, X from the name: addresses stay distinct in logs
+  # and node lists (the namespaces would keep equal ones apart anyway).
+  local sum; sum=$(printf '%s' "$LAB" | cksum | cut -d' ' -f1)
+  OCTET=$((100 + sum % 100))
+  NET=10.$OCTET.0                   # underlay: node i = 10.X.0.<i>/24
+  CGROUP_BASE=/$LAB_ROOT/$LAB       # cgroup-parent /swarm-lab/<lab>/node<i>
+}
+
+# Lab name from the arguments (--name N | --name=N) or SWARM_LAB; the other
+# arguments are left in REST_ARGS.
+parse_lab_name() {
+  local name=${SWARM_LAB:-default}
+  REST_ARGS=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --name) [ $# -ge 2 ] || die "--name needs a value"; name=$2; shift 2 ;;
+      --name=*) name=${1#*=}; shift ;;
+      *) REST_ARGS+=("$1"); shift ;;
+    esac
+  done
+  lab_init "$name"
+}
 
 LAB_T0=${LAB_T0:-$(date +%s%N)}
 LAB_QUIET=${LAB_QUIET:-0}
@@ -34,7 +63,13 @@ elapsed() { local ms=$(( ($(date +%s%N) - ${1:-$LAB_T0}) / 1000000 )); printf '%
 log()  { [ "$LAB_QUIET" = 1 ] || printf '[%s +%s] %s\n' "$LAB_SCRIPT" "$(elapsed)" "$*" >&2; }
 warn() { printf '[%s +%s] WARNING: %s\n' "$LAB_SCRIPT" "$(elapsed)" "$*" >&2; }
 die()  { printf '%s: ERROR: %s\n' "$LAB_SCRIPT" "$*" >&2; exit 1; }
-need_root() { [ "$(id -u)" = 0 ] || die "must run as root"; }
+# Root is needed (netns, dockerd). As a normal user, re-run the script through
+# sudo; as root (CI, containers without sudo) just go on.
+need_root() {
+  [ "$(id -u)" = 0 ] && return 0
+  command -v sudo >/dev/null || die "must run as root (and sudo is not installed)"
+  exec sudo -E bash "$0" "$@"
+}
 is_uint() { [[ $1 =~ ^[0-9]+$ ]]; }
 
 # -------------------------------------------------------------------- names --
@@ -118,8 +153,8 @@ write_daemon_json() {
   # deprecated-key-path: no command-line flag exists for it (config file only).
   cat >"$tmp" <<EOF
 {
-  "bip": "10.78.$((10 + i)).1/24",
-  "default-address-pools": [ { "base": "10.78.128.0/18", "size": 24 } ],
+  "bip": "10.$OCTET.$((10 + i)).1/24",
+  "default-address-pools": [ { "base": "10.$OCTET.128.0/18", "size": 24 } ],
   "cgroup-parent": "$CGROUP_BASE/node$i",
   "storage-driver": "overlay2",
   "log-driver": "json-file",

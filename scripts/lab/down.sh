@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# down.sh [--quiet] - tear down ONLY what up.sh created, in this order:
-#   1. our dockerds: pids from /run/swarm-operator-lab/node*.pid (or a /proc scan
-#      for "dockerd ... --pidfile /run/swarm-operator-lab/node<i>.pid"), each
-#      verified against /proc/<pid>/cmdline; SIGTERM in parallel, SIGKILL after 30 s
-#   2. leftovers: containerd / shims referencing our exec-roots, processes still
-#      in our node netns, container processes in our cgroups
-#   3. mounts below our state/run dirs, 4. netns swop-*, 5. our cgroup dirs,
-#   6. our dirs (dockerd logs are kept in /tmp/swarm-operator-lab/last-logs).
+# down.sh [--name LAB] [--quiet] - tear down ONLY what up.sh created for lab LAB
+# (default "default", or $SWARM_LAB), in this order:
+#   1. its dockerds: a /proc scan for "dockerd ... --pidfile /run/swarm-lab/LAB/node<i>.pid",
+#      each verified against /proc/<pid>/cmdline; SIGTERM in parallel, SIGKILL after 30 s
+#   2. leftovers: containerd / shims referencing its exec-roots, processes still
+#      in its node netns, container processes in its cgroups
+#   3. mounts below its state/run dirs, 4. netns swl-LAB-*, 5. its cgroup dirs,
+#   6. its dirs (dockerd logs are kept in /tmp/swarm-lab/LAB/last-logs).
 # Never touches the system docker or any other lab. Idempotent.
 set -uo pipefail
 LAB_SCRIPT=down.sh
 # shellcheck source=scripts/lab/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+need_root "$@"
+parse_lab_name "$@"; set -- "${REST_ARGS[@]}"
 case "${1:-}" in
   -q|--quiet) LAB_QUIET=1 ;;
   "") ;;
-  *) die "usage: down.sh [--quiet]" ;;
+  *) die "usage: down.sh [--name LAB] [--quiet]" ;;
 esac
-need_root
 
 # ------------------------------------------------------------ 1. dockerds --
 declare -A node_of=()
@@ -65,9 +66,9 @@ for p in /proc/[0-9]*; do
     kill -KILL "$p" 2>/dev/null && killed=1
   fi
 done
-# container processes still inside our cgroup-parent /swarm-operator-lab/node<i>
+# container processes still inside our cgroup-parent /swarm-lab/LAB/node<i>
 declare -A seen=()
-for f in /sys/fs/cgroup/*/"$LAB_NAME"/node*/*/cgroup.procs /sys/fs/cgroup/"$LAB_NAME"/node*/*/cgroup.procs; do
+for f in /sys/fs/cgroup/*"$CGROUP_BASE"/node*/*/cgroup.procs /sys/fs/cgroup"$CGROUP_BASE"/node*/*/cgroup.procs; do
   [ -r "$f" ] || continue
   while read -r p; do
     [ -n "$p" ] && [ -z "${seen[$p]:-}" ] || continue
@@ -89,12 +90,13 @@ for f in /run/netns/"$NS_PREFIX"-node* /run/netns/"$HUB"; do
   [[ $n =~ ^$NS_PREFIX-node[0-9]+$ || $n == "$HUB" ]] || continue
   ip netns del "$n" && log "netns $n deleted"
 done
-if [ -e "$RUN/.created-run-netns" ] && [ -d /run/netns ] && [ -z "$(ls -A /run/netns)" ]; then
+if [ -e "/run/$LAB_ROOT/.created-run-netns" ] && [ -d /run/netns ] && [ -z "$(ls -A /run/netns)" ]; then
   umount /run/netns 2>/dev/null; rmdir /run/netns 2>/dev/null && log "/run/netns removed (up.sh had created it)"
+  rm -f "/run/$LAB_ROOT/.created-run-netns"
 fi
 
 # -------------------------------------------------------------- 5. cgroups --
-for c in /sys/fs/cgroup/*/"$LAB_NAME" /sys/fs/cgroup/"$LAB_NAME"; do
+for c in /sys/fs/cgroup/*"$CGROUP_BASE" /sys/fs/cgroup"$CGROUP_BASE"; do
   [ -d "$c" ] || continue
   find "$c" -depth -type d -exec rmdir {} \; 2>/dev/null
   [ -d "$c" ] && warn "cgroup dir $c is not empty, left in place"
@@ -112,6 +114,7 @@ left=$(awk -v a="$STATE" -v b="$RUN" '{ if (index($5, a) == 1 || index($5, b) ==
 if [ -n "$left" ]; then
   die "still mounted, not removing $STATE $RUN: $left"
 fi
-rm -rf --one-file-system "$STATE" "$RUN" "$BUILD/build" "$BUILD/images.tar"
+rm -rf --one-file-system "$STATE" "$RUN" "$BUILD/build"
+rmdir "/run/$LAB_ROOT" "/var/lib/$LAB_ROOT" 2>/dev/null || true   # when no other lab is left
 log "removed $STATE $RUN"
 log "done in $(elapsed)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# node.sh stop|start|status <i> [--quiet]
+# node.sh [--name LAB] stop|start|status <i> [--quiet]
 #   stop   SIGTERM node i's dockerd (pid from its pidfile, verified against
 #          /proc/<pid>/cmdline), wait until the process is gone (SIGKILL after 30 s).
 #   start  start it again with exactly the same command line as up.sh (common.sh
@@ -15,13 +15,14 @@ LAB_SCRIPT=node.sh
 # shellcheck source=scripts/lab/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { echo "usage: node.sh stop|start|status <i> [--quiet]" >&2; exit 2; }
+usage() { echo "usage: node.sh [--name LAB] stop|start|status <i> [--quiet]" >&2; exit 2; }
+need_root "$@"
+parse_lab_name "$@"; set -- "${REST_ARGS[@]}"
 [ $# -ge 2 ] || usage
 cmd=$1 i=$2
 case "${3:-}" in -q|--quiet) LAB_QUIET=1 ;; "") ;; *) usage ;; esac
 is_uint "$i" && [ "$i" -ge 1 ] || usage
-need_root
-load_lab_env || die "no lab is set up ($LAB_ENV missing): run scripts/lab/up.sh"
+load_lab_env || die "lab $LAB is not set up ($LAB_ENV missing): run scripts/lab/up.sh --name $LAB"
 [ "$i" -le "$NODES" ] || die "node$i is not part of the lab (it has $NODES node(s))"
 
 status_line() {

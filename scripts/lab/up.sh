@@ -1,28 +1,33 @@
 #!/usr/bin/env bash
-# up.sh [--nodes N] [--managers M] [--quiet]
+# up.sh [--name LAB] [--nodes N] [--managers M] [--quiet]
 #
-# Idempotent bring-up of a real Docker Swarm lab of N dockerd processes on this
-# machine (see common.sh for the layout). node1 initialises the swarm, nodes
-# 2..M join as managers, M+1..N as workers. Images local/busybox:1, :2 (other
-# content, for rolling updates) and :fail (ENTRYPOINT /bin/false) are built
-# locally and loaded into every node; create services with --no-resolve-image.
+# Idempotent bring-up of the real Docker Swarm lab LAB (default "default", or
+# $SWARM_LAB) of N dockerd processes on this machine (see common.sh for the
+# layout). node1 initialises the swarm, nodes 2..M join as managers, M+1..N as
+# workers. Images local/busybox:1, :2 (other content, for rolling updates) and
+# :fail (ENTRYPOINT /bin/false) are built locally once (cached in
+# /var/cache/swarm-lab) and loaded into every node; create services with
+# --no-resolve-image.
 #
-# Topology: recorded in /run/swarm-operator-lab/lab.env. Without --nodes and
+# Topology: recorded in /run/swarm-lab/LAB/lab.env. Without --nodes and
 # --managers a lab that is already set up is reused as recorded (a fresh one
 # defaults to 1 node, 1 manager). Asking for a DIFFERENT topology than the one
-# already set up fails: run scripts/lab/down.sh first (no extend/shrink).
+# already set up fails: run scripts/lab/down.sh --name LAB first.
 #
 # Re-running repairs what is missing (netns, stopped dockerds, images, joins).
 # stdout (machine-readable), one line per node, then the DOCKER_HOST line:
-#   node<i> <manager|worker> 10.78.0.<i> unix:///run/swarm-operator-lab/node<i>.sock
-#   export DOCKER_HOST=unix:///run/swarm-operator-lab/node1.sock
+#   node<i> <manager|worker> 10.X.0.<i> unix:///run/swarm-lab/LAB/node<i>.sock
+#   export DOCKER_HOST=unix:///run/swarm-lab/LAB/node1.sock
 # Progress and timings go to stderr (--quiet: errors and warnings only).
+# Not root: the script re-runs itself through sudo.
 set -euo pipefail
 LAB_SCRIPT=up.sh
 # shellcheck source=scripts/lab/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-usage() { sed -n '2,20s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+usage() { sed -n '2,22s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; }
+need_root "$@"
+parse_lab_name "$@"; set -- "${REST_ARGS[@]}"
 NODES=""; MANAGERS=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -36,8 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-need_root
-for c in ip nsenter unshare setsid dockerd docker curl tar cmp; do
+for c in ip nsenter unshare setsid dockerd docker curl tar cmp flock cksum; do
   command -v "$c" >/dev/null || die "missing command: $c (run scripts/lab/bootstrap.sh)"
 done
 [ -x /bin/busybox ] || die "/bin/busybox missing (run scripts/lab/bootstrap.sh)"
@@ -52,7 +56,7 @@ if load_lab_env "$LAB_ENV" || load_lab_env "$STATE/lab.env"; then
     NODES=${REQ_NODES:-1}
     if [ -n "$REQ_MANAGERS" ]; then MANAGERS=$REQ_MANAGERS; else MANAGERS=1; fi
     if [ "$NODES" != "$OLD_NODES" ] || [ "$MANAGERS" != "$OLD_MANAGERS" ]; then
-      die "a lab with $OLD_NODES node(s) / $OLD_MANAGERS manager(s) is already set up; asked for $NODES / $MANAGERS. Run scripts/lab/down.sh first."
+      die "a lab with $OLD_NODES node(s) / $OLD_MANAGERS manager(s) is already set up; asked for $NODES / $MANAGERS. Run scripts/lab/down.sh --name $LAB first."
     fi
   fi
 else
@@ -62,12 +66,12 @@ is_uint "$NODES" && [ "$NODES" -ge 1 ] && [ "$NODES" -le 50 ] || die "--nodes mu
 is_uint "$MANAGERS" && [ "$MANAGERS" -ge 1 ] || die "--managers must be >= 1 (got '$MANAGERS')"
 [ "$MANAGERS" -le "$NODES" ] || die "--managers ($MANAGERS) must be <= --nodes ($NODES)"
 
-mkdir -p "$STATE" "$RUN" "$BUILD"
-[ -d /run/netns ] || touch "$RUN/.created-run-netns"   # lets down.sh remove it again
+mkdir -p "$STATE" "$RUN" "$BUILD" "$IMAGE_CACHE"
+[ -d /run/netns ] || touch "/run/$LAB_ROOT/.created-run-netns"   # lets the last down.sh remove it again
 printf '# written by scripts/lab/up.sh\nNODES=%s\nMANAGERS=%s\n' "$NODES" "$MANAGERS" >"$LAB_ENV.tmp"
 mv -f "$LAB_ENV.tmp" "$LAB_ENV"
 cp -f "$LAB_ENV" "$STATE/lab.env"   # survives a wipe of /run (reboot)
-log "topology: $NODES node(s), $MANAGERS manager(s)"
+log "lab $LAB: $NODES node(s), $MANAGERS manager(s), $NET.0/24"
 
 # ------------------------------------------------------------------ network --
 ns() { local n=$1; shift; ip -n "$n" "$@"; }
@@ -107,41 +111,48 @@ log "dockerd x$NODES answering on $RUN/node{1..$NODES}.sock"
 
 # ------------------------------------------------------------------- images --
 # Tiny images from the static busybox: /bin/busybox + one symlink per applet.
-if ! d 1 image inspect "${IMAGES[@]}" >/dev/null 2>&1; then
-  B=$BUILD/build R=$BUILD/build/rootfs
+# Built once into $IMAGE_CACHE/images.tar (under a lock: labs may come up at the
+# same time), then loaded into each node that lacks them.
+build_images() {  # on node 1 of this lab, then saved to the cache
+  local B=$BUILD/build R=$BUILD/build/rootfs
   rm -rf "$B"; mkdir -p "$R"/{bin,etc,tmp,proc,sys,dev,root,var/www}
   cp /bin/busybox "$R/bin/busybox"
   (cd "$R/bin" && for a in $(/bin/busybox --list); do [ "$a" = busybox ] || ln -s busybox "$a"; done)
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$R/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$R/etc/group"
   chmod 1777 "$R/tmp"
-  echo '<h1>swarm-operator-lab</h1>' >"$R/var/www/index.html"
+  echo '<h1>swarm lab</h1>' >"$R/var/www/index.html"
   mk() {  # mk <version-file-content> <tag> <import --change args...>
     echo "$1" >"$R/etc/lab-image-version"
     local tag=$2; shift 2
-    tar -C "$R" --numeric-owner -cf - . | d 1 import "$@" -c 'ENV PATH=/bin' - "$tag" >/dev/null
+    tar -C "$R" --numeric-owner --mtime=@0 -cf - . | d 1 import "$@" -c 'ENV PATH=/bin' - "$tag" >/dev/null
   }
   mk 1 local/busybox:1 -c 'CMD ["/bin/sh"]'
   mk 2 local/busybox:2 -c 'CMD ["/bin/sh"]'
   mk fail local/busybox:fail -c 'ENTRYPOINT ["/bin/false"]'   # any command => exit 1
   rm -rf "$B"
-  log "images built on node1: ${IMAGES[*]}"
-fi
-want=$(d 1 image inspect -f '{{.Id}}' "${IMAGES[@]}" | tr '\n' ' ')
+  d 1 save -o "$IMAGE_CACHE/images.tar.tmp" "${IMAGES[@]}" && mv -f "$IMAGE_CACHE/images.tar.tmp" "$IMAGE_CACHE/images.tar"
+  log "images built and cached: ${IMAGES[*]}"
+}
 need=()
-for ((i = 2; i <= NODES; i++)); do
-  have=$(d "$i" image inspect -f '{{.Id}}' "${IMAGES[@]}" 2>/dev/null | tr '\n' ' ') || true
-  [ "$have" = "$want" ] || need+=("$i")
+for ((i = 1; i <= NODES; i++)); do
+  d "$i" image inspect "${IMAGES[@]}" >/dev/null 2>&1 || need+=("$i")
 done
 if [ ${#need[@]} -gt 0 ]; then
-  tarball=$BUILD/images.tar
-  d 1 save -o "$tarball" "${IMAGES[@]}"
+  exec 9>"$IMAGE_CACHE/.lock"; flock 9
+  [ -s "$IMAGE_CACHE/images.tar" ] || build_images
   lpids=()
-  for i in "${need[@]}"; do d "$i" load -q -i "$tarball" >/dev/null & lpids+=($!); done
+  for i in "${need[@]}"; do
+    d "$i" image inspect "${IMAGES[@]}" >/dev/null 2>&1 || { d "$i" load -q -i "$IMAGE_CACHE/images.tar" >/dev/null & lpids+=($!); }
+  done
   for p in "${lpids[@]}"; do wait "$p" || die "docker load failed on one of nodes ${need[*]}"; done
-  rm -f "$tarball"
+  flock -u 9; exec 9>&-
   log "images loaded into node(s) ${need[*]}"
 fi
+want=$(d 1 image inspect -f '{{.Id}}' "${IMAGES[@]}" | tr '\n' ' ')
+for ((i = 2; i <= NODES; i++)); do
+  [ "$(d "$i" image inspect -f '{{.Id}}' "${IMAGES[@]}" | tr '\n' ' ')" = "$want" ] || die "node$i has other image IDs than node1"
+done
 log "images present with the same IDs on all $NODES node(s)"
 
 # -------------------------------------------------------------------- swarm --
@@ -158,9 +169,9 @@ find_mgr() {  # first node that answers cluster-level API calls
 }
 if ! M=$(find_mgr); then
   st=$(swarm_state 1)
-  [ "$st" = inactive ] || die "node1 has swarm state '$st' but no node answers as manager (quorum lost?). Run scripts/lab/down.sh first."
+  [ "$st" = inactive ] || die "node1 has swarm state '$st' but no node answers as manager (quorum lost?). Run scripts/lab/down.sh --name $LAB first."
   d 1 swarm init --advertise-addr "$(node_ip 1)" --listen-addr "$(node_ip 1):2377" \
-    --default-addr-pool 10.78.192.0/18 --default-addr-pool-mask-length 24 >/dev/null
+    --default-addr-pool "10.$OCTET.192.0/18" --default-addr-pool-mask-length 24 >/dev/null
   M=1
   log "swarm initialised on node1 ($(node_ip 1):2377)"
 fi
@@ -173,7 +184,7 @@ join() {  # join i role token
 to_join() {  # to_join i: 0 if node i must join, 1 if already a member
   local st; st=$(swarm_state "$1")
   [ "$st" = active ] && return 1
-  [ "$st" = inactive ] || die "node$1 has swarm state '$st'. Run scripts/lab/down.sh first."
+  [ "$st" = inactive ] || die "node$1 has swarm state '$st'. Run scripts/lab/down.sh --name $LAB first."
   return 0
 }
 for ((i = 2; i <= MANAGERS; i++)); do   # one at a time: raft membership changes

@@ -1,8 +1,10 @@
-// SwarmApi on dockerode: one Engine call per list, the event stream parsed line by line.
+// SwarmApi on dockerode: one Engine call per list (each with a deadline), the event stream parsed
+// line by line.
 import Docker from 'dockerode';
 import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
 import type { EventHandlers, EventSubscription, ListOptions, SwarmApi } from '../store/swarmApi';
 import { nodeResolveInput, toDockerOptions } from './dockerOptions';
+import { engineCall } from './engineCall';
 import { endpointLabel, resolveEndpoint } from './endpoint';
 import { JsonLineSplitter, toEngineEvent } from './eventStream';
 import { MAPPERS, toSwarmInfo } from './mappers';
@@ -13,11 +15,25 @@ const EVENT_TYPES = ['node', 'service', 'secret', 'config', 'network', 'containe
 
 type Filters = Record<string, string[]>;
 
+/** How long a request/response call may take before it is aborted. */
+export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+
+const LIST_PATH: Readonly<Record<Kind, string>> = {
+  node: '/nodes', service: '/services', task: '/tasks', secret: '/secrets', config: '/configs', network: '/networks',
+};
+
 export class DockerSwarmApi implements SwarmApi {
-  constructor(readonly docker: Docker, readonly endpointLabel: string) {}
+  constructor(readonly docker: Docker, readonly endpointLabel: string, readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS) {}
+
+  /** A call with this adapter's deadline and endpoint (write adapters built on it use it too). */
+  call<T>(call: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return engineCall({ call, endpoint: this.endpointLabel, timeoutMs: this.callTimeoutMs, signal }, run);
+  }
 
   async info(): Promise<SwarmInfo> {
-    return toSwarmInfo(await this.docker.info());
+    // dockerode's info() takes abortSignal like every call; @types/dockerode leaves it out there.
+    const info = this.docker.info.bind(this.docker) as unknown as (opts: { abortSignal: AbortSignal }) => Promise<unknown>;
+    return toSwarmInfo(await this.call('GET /info', (abortSignal) => info({ abortSignal })));
   }
 
   async list<K extends Kind>(kind: K, options: ListOptions = {}): Promise<ObjectOfKind[K][]> {
@@ -31,15 +47,17 @@ export class DockerSwarmApi implements SwarmApi {
   /** The raw Engine JSON of one list call (also used by the fixture capture script). */
   fetch(kind: Kind, filters: Filters = {}): Promise<unknown> {
     const f = JSON.stringify(filters);
-    switch (kind) {
-      case 'node': return this.docker.listNodes({ filters: f });
-      // status=true adds ServiceStatus (running/desired counts) to each service, in the same call.
-      case 'service': return this.docker.listServices({ filters: f, status: true } as Docker.ServiceListOptions);
-      case 'task': return this.docker.listTasks({ filters: f });
-      case 'secret': return this.docker.listSecrets({ filters: f });
-      case 'config': return this.docker.listConfigs({ filters: f });
-      case 'network': return this.docker.listNetworks({ filters: JSON.stringify({ ...filters, scope: ['swarm'] }) });
-    }
+    return this.call(`GET ${LIST_PATH[kind]}`, (abortSignal): Promise<unknown> => {
+      switch (kind) {
+        case 'node': return this.docker.listNodes({ filters: f, abortSignal });
+        // status=true adds ServiceStatus (running/desired counts) to each service, in the same call.
+        case 'service': return this.docker.listServices({ filters: f, status: true, abortSignal } as Docker.ServiceListOptions);
+        case 'task': return this.docker.listTasks({ filters: f, abortSignal });
+        case 'secret': return this.docker.listSecrets({ filters: f, abortSignal });
+        case 'config': return this.docker.listConfigs({ filters: f, abortSignal });
+        case 'network': return this.docker.listNetworks({ filters: JSON.stringify({ ...filters, scope: ['swarm'] }), abortSignal });
+      }
+    });
   }
 
   async subscribeEvents(handlers: EventHandlers): Promise<EventSubscription> {

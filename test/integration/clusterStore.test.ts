@@ -4,14 +4,16 @@ import type Docker from 'dockerode';
 import { KINDS } from '../../src/domain/model';
 import { ClusterStore } from '../../src/store/clusterStore';
 import { apiFor, createTestService, dockerFor, removeTestServices, scaleService, waitFor } from '../support/engine';
-import { lab } from '../support/lab';
+import { labs, SMALL, type Lab } from '../support/lab';
 
 describe('ClusterStore on a real swarm', function () {
   let docker: Docker;
   let store: ClusterStore;
   let serviceId: string;
+  let lab: Lab;
 
   before(async function () {
+    lab = labs.get(SMALL);
     docker = dockerFor(lab.host);
     await removeTestServices(docker);
     serviceId = await createTestService(docker, 'it-web', 3);

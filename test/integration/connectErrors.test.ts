@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { classifyError } from '../../src/domain/errors';
 import { ClusterStore } from '../../src/store/clusterStore';
 import { apiFor, waitFor } from '../support/engine';
-import { lab } from '../support/lab';
+import { labs, SMALL, type Lab } from '../support/lab';
 
 describe('connection errors from real endpoints', function () {
   let store: ClusterStore | undefined;
+  let lab: Lab;
+  before(() => { lab = labs.get(SMALL); });
   afterEach(() => store?.dispose());
 
   async function errorOf(host: string) {
@@ -19,9 +21,9 @@ describe('connection errors from real endpoints', function () {
   }
 
   it('a socket nobody listens on: not reachable, naming the endpoint', async function () {
-    const err = await errorOf('unix:///run/swarm-operator-lab/nobody.sock');
+    const err = await errorOf('unix:///run/swarm-lab/nobody.sock');
     assert.equal(err.kind, 'unreachable');
-    assert.match(err.message, /unix:\/\/\/run\/swarm-operator-lab\/nobody\.sock is not reachable/);
+    assert.match(err.message, /unix:\/\/\/run\/swarm-lab\/nobody\.sock is not reachable/);
     assert.match(err.hint, /swarm\.dockerHost/);
   });
 

@@ -1,13 +1,9 @@
-// Mocha root hooks: bring the real swarm up once before all integration tests, down after.
-import { lab } from '../support/lab';
+// Mocha root hooks: suites bring up the labs they need (test/support/lab.ts); all go down after the run.
+import { labs } from '../support/lab';
 
 export const mochaHooks = {
-  beforeAll(this: Mocha.Context): void {
-    this.timeout(300_000);
-    lab.ensure();
-  },
   afterAll(this: Mocha.Context): void {
-    this.timeout(120_000);
-    lab.teardown();
+    this.timeout(180_000);
+    labs.teardownAll();
   },
 };

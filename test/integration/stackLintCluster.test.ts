@@ -9,7 +9,7 @@ import { readClusterFacts } from '../../src/cli/clusterFacts';
 import type { ClusterFacts } from '../../src/stackLint';
 import { lintStack } from '../../src/stackLint';
 import { dockerFor } from '../support/engine';
-import { lab } from '../support/lab';
+import { labs, SMALL, type Lab } from '../support/lab';
 
 const ROOT = path.join(__dirname, '..', '..');
 const CASES = path.join(ROOT, 'test', 'stack-corpus', 'cases');
@@ -49,7 +49,10 @@ describe('cluster-aware stack checks on a real swarm', function () {
     await node.update({ version: cur.Version.Index, ...cur.Spec, Labels: labels });
   }
 
+  let lab: Lab;
+
   before(async function () {
+    lab = labs.get(SMALL);
     docker = dockerFor(lab.host);
     await docker.createNetwork({ Name: 'it-ext-net', Driver: 'overlay', Attachable: true });
     await docker.createSecret({ Name: 'it-ext-secret', Data: Buffer.from('x').toString('base64') });
@@ -108,7 +111,7 @@ describe('cluster-aware stack checks on a real swarm', function () {
     const offline = spawnSync(path.join(ROOT, 'bin', 'swarm-lint'), [file], { env, encoding: 'utf8' });
     assert.equal(offline.status, 0, offline.stdout);
     const down = spawnSync(path.join(ROOT, 'bin', 'swarm-lint'), ['--cluster', file],
-      { env: { ...env, DOCKER_HOST: 'unix:///run/swarm-operator-lab/nobody.sock' }, encoding: 'utf8' });
+      { env: { ...env, DOCKER_HOST: 'unix:///run/swarm-lab/nobody.sock' }, encoding: 'utf8' });
     assert.equal(down.status, 2);
     assert.match(down.stderr, /not reachable/);
   });
