@@ -1,6 +1,7 @@
 // The real swarms under the integration tests. A suite asks for the topology it needs
 // (`labs.get({ managers: 3, workers: 2 })`); each topology is one named lab of scripts/lab
-// (`t<M>m<W>w`), brought up on first use and torn down after the run unless it was up before.
+// (`t<M>m<W>w`; SWARM_TEST_LAB_PREFIX replaces the `t`, so that test runs of several checkouts can
+// run side by side), brought up on first use and torn down after the run unless it was up before.
 // With SWARM_TEST_DOCKER_HOST set, every suite uses that one swarm instead (and leaves it running);
 // suites that need more managers than it has, or need to stop daemons, skip.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -94,7 +95,7 @@ class Labs {
   get(topology: Topology): Lab {
     const given = process.env['SWARM_TEST_DOCKER_HOST'];
     if (given) return new Lab(undefined, topology, { host: given, workerHost: process.env['SWARM_TEST_WORKER_HOST'] });
-    const name = `t${topology.managers}m${topology.workers}w`;
+    const name = `${process.env['SWARM_TEST_LAB_PREFIX'] ?? 't'}${topology.managers}m${topology.workers}w`;
     let lab = this.byName.get(name);
     if (!lab) this.byName.set(name, lab = new Lab(name, topology));
     lab.ensure();
