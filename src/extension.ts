@@ -1,10 +1,11 @@
 // Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar and commands.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
-import { createSwarmApi } from './docker/dockerSwarmApi';
+import { createSwarmApi, failoverSet } from './docker/swarmApis';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
+import { askToTrustHost } from './ui/hostKeyPrompt';
 import { onDidChangeSettings, readSettings } from './ui/settings';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
@@ -33,8 +34,10 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     disconnect();
     const settings = readSettings();
     try {
-      const api = createSwarmApi(settings.dockerHost);
-      store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs });
+      const options = { callTimeoutMs: settings.callTimeoutMs, trust: askToTrustHost };
+      const api = createSwarmApi(settings.dockerHost, options);
+      const alternates = failoverSet(api.endpointLabel, settings.failoverEndpoints, options);
+      store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs }, alternates);
     } catch (e) {
       showEndpointError(status, e instanceof Error ? e.message : String(e));
       return;

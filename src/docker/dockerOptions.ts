@@ -6,11 +6,19 @@ import * as https from 'node:https';
 import * as os from 'node:os';
 import type { DockerOptions } from 'dockerode';
 import type { Endpoint, ResolveInput } from './endpoint';
+import type { HostKeyPolicy } from './ssh/hostKeyPolicy';
+import type { AuthMethod } from './ssh/identities';
 
 /** docker-modem also forwards `agent` to https.request, which @types/dockerode leaves out. */
 export type ModemOptions = DockerOptions & { agent?: https.Agent };
 
-export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (p) => fs.readFileSync(p)): ModemOptions {
+/** How an ssh:// endpoint checks host keys and which keys it offers (see ./ssh). */
+export interface SshSetup {
+  readonly policy: HostKeyPolicy;
+  auth(username: string): AuthMethod[];
+}
+
+export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (p) => fs.readFileSync(p), ssh?: SshSetup): ModemOptions {
   switch (e.kind) {
     case 'unix':
     case 'npipe':
@@ -28,13 +36,16 @@ export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (
         ...(tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false }) }),
       };
     }
-    case 'ssh':
+    case 'ssh': {
+      if (!ssh) throw new Error('an ssh:// endpoint needs an SshSetup');
       // docker-modem runs "docker system dial-stdio" over ssh2, which requires a user name:
       // fall back to the local user as ssh itself does.
+      const username = e.username ?? localUser() ?? '';
       return {
-        protocol: 'ssh', host: e.host, port: e.port, username: e.username ?? localUser(),
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        protocol: 'ssh', host: e.host, port: e.port, username,
+        sshOptions: { hostVerifier: ssh.policy.verifierFor(e.host, e.port), authHandler: ssh.auth(username) },
       };
+    }
   }
 }
 

@@ -10,9 +10,6 @@ import { dialGet, readBody, readJson, TruncatedBody, type Dialer } from './dial'
 import { engineCall } from './engineCall';
 import { JsonLineSplitter, toEngineEvent } from './eventStream';
 import { MAPPERS, toSwarmInfo } from './mappers';
-import { nodeResolveInput, toDockerOptions } from './dockerOptions';
-import { endpointLabel, resolveEndpoint } from './endpoint';
-import { createDocker } from './modem';
 
 /** Event types the store acts on (container events tell about tasks on the node we talk to). */
 const EVENT_TYPES = ['node', 'service', 'secret', 'config', 'network', 'container'];
@@ -35,11 +32,21 @@ function engineTime(nano: number): string {
 export class DockerSwarmApi implements SwarmApi {
   private negotiated: Promise<string> | undefined;
 
-  constructor(readonly docker: Docker, readonly endpointLabel: string, readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS) {}
+  constructor(
+    readonly docker: Docker,
+    readonly endpointLabel: string,
+    readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+    /** Turns a transport error into the error that explains it (ssh: a refused host key). */
+    private readonly explain: (error: unknown) => unknown = (e) => e,
+  ) {}
 
   /** A call with this adapter's deadline and endpoint (write adapters built on it use it too). */
-  call<T>(call: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return engineCall({ call, endpoint: this.endpointLabel, timeoutMs: this.callTimeoutMs, signal }, run);
+  async call<T>(call: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await engineCall({ call, endpoint: this.endpointLabel, timeoutMs: this.callTimeoutMs, signal }, run);
+    } catch (err) {
+      throw this.explain(err);
+    }
   }
 
   private get modem(): Dialer {
@@ -144,13 +151,4 @@ export class DockerSwarmApi implements SwarmApi {
       },
     };
   }
-}
-
-/**
- * The SwarmApi for the endpoint the docker CLI would use, `setting` (swarm.dockerHost) first.
- * Throws EndpointError when the setting, DOCKER_HOST or the current context is not usable.
- */
-export function createSwarmApi(setting: string | undefined, callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS, input = nodeResolveInput(setting)): DockerSwarmApi {
-  const endpoint = resolveEndpoint(input);
-  return new DockerSwarmApi(createDocker(toDockerOptions(endpoint)), endpointLabel(endpoint), callTimeoutMs);
 }

@@ -34,7 +34,9 @@ async function open(api: SwarmApi, o: OpenOptions): Promise<Connected> {
   try {
     await api.ping({ signal: o.signal });
   } catch (err) {
-    throw new ManagerDown(err);
+    // Only a daemon that cannot be reached is "down"; a refused TLS certificate or ssh host key is not a reason to move.
+    if (classifyError(err, api.endpointLabel).kind === 'unreachable') throw new ManagerDown(err);
+    throw err;
   }
   let info: SwarmInfo;
   try {

@@ -8,7 +8,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createSwarmApi } from '../../src/docker/dockerSwarmApi';
+import { createSwarmApi } from '../../src/docker/swarmApis';
 import { nodeResolveInput } from '../../src/docker/dockerOptions';
 import { makeCerts, TlsProbe, type Seen } from '../support/tlsProbe';
 
@@ -67,7 +67,7 @@ describe('TLS like the docker CLI (differential, against the real CLI)', functio
   const ours = (env: Record<string, string>): Promise<Outcome> => observe(async () => {
     let api;
     try {
-      api = createSwarmApi(undefined, 3000, { ...nodeResolveInput(undefined), env: { ...baseEnv(), ...env }, homedir: dir });
+      api = createSwarmApi(undefined, { callTimeoutMs: 3000, input: { ...nodeResolveInput(undefined), env: { ...baseEnv(), ...env }, homedir: dir } });
     } catch (e) {
       return e instanceof Error ? e.message : String(e);
     }

@@ -5,6 +5,8 @@ import * as https from 'node:https';
 import { describeSource, endpointLabel, EndpointError, resolveEndpoint, type Endpoint, type ResolveInput } from '../../src/docker/endpoint';
 import { nodeResolveInput, toDockerOptions } from '../../src/docker/dockerOptions';
 import { createDocker } from '../../src/docker/modem';
+import { HostKeyPolicy } from '../../src/docker/ssh/hostKeyPolicy';
+import { authMethods } from '../../src/docker/ssh/identities';
 
 const sha = (t: string): string => createHash('sha256').update(t).digest('hex');
 const HOME = '/home/me';
@@ -261,11 +263,14 @@ describe('toDockerOptions', () => {
     assert.ok(o.agent instanceof https.Agent);
     assert.equal((o.agent.options as { rejectUnauthorized?: boolean }).rejectUnauthorized, false);
   });
-  it('ssh carries the user and the ssh-agent socket', () => {
-    const o = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 2222, username: 'ops', source: s }, read);
+  it('ssh carries the user, a host verifier and the keys to offer (end to end: sshEndpoint.test.ts)', () => {
+    const policy = new HostKeyPolicy({ homedir: '/h', read: () => undefined, list: () => [], append: () => undefined }, async () => false);
+    const ssh = { policy, auth: (username: string) => authMethods(username, '/agent.sock', '/h', () => undefined) };
+    const o = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 2222, username: 'ops', source: s }, read, ssh);
     assert.deepEqual([o.protocol, o.host, o.port, o.username], ['ssh', 'mgr', 2222, 'ops']);
-    assert.deepEqual(o.sshOptions, { agent: process.env.SSH_AUTH_SOCK });
-    assert.ok(toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read).username);
+    assert.equal(typeof o.sshOptions?.hostVerifier, 'function');
+    assert.deepEqual(o.sshOptions?.authHandler, [{ type: 'agent', username: 'ops', agent: '/agent.sock' }]);
+    assert.ok(toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read, ssh).username, 'the local user by default');
   });
   it('keeps docker-modem from mixing in DOCKER_HOST', () => {
     const saved = process.env.DOCKER_HOST;

@@ -4,7 +4,7 @@
 // before that, the docker CLI's way: none of them may change the client we build.
 import assert from 'node:assert/strict';
 import Docker from 'dockerode';
-import { createSwarmApi } from '../../src/docker/dockerSwarmApi';
+import { createSwarmApi } from '../../src/docker/swarmApis';
 import { createDocker } from '../../src/docker/modem';
 
 const LEAKY = {
