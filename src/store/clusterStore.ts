@@ -11,41 +11,20 @@ import { classifyError, isTimeout, leaderLost, SwarmProblem, type SwarmError } f
 import { fullPlan, isEmptyPlan, mergePlans, planRefresh, type EngineEvent, type RefreshPlan } from '../domain/events';
 import { KINDS, type Kind, type ObjectOfKind, type SwarmInfo } from '../domain/model';
 import { connectSwarm, type Connected } from './connector';
-import { EventLedger } from './eventLedger';
+import { EventLedger, Replacement } from './eventLedger';
 import { ObjectCache } from './objectCache';
 import { fetchPlan, writePlan } from './planRunner';
+import { DEFAULT_STORE_OPTIONS, type StoreOptions } from './storeOptions';
 import { StatsCounter } from './stats';
 import type { EventHandlers, EventSubscription, SwarmApi } from './swarmApi';
 import type { ChangeBatch, ClusterView, ConnectionState, Failover, StoreStats } from './types';
 
-export interface StoreOptions {
-  readonly fastTaskPollMs: number;
-  readonly slowTaskPollMs: number;
-  /** How long events are gathered before one refresh plan runs. */
-  readonly coalesceMs: number;
-  readonly backoffBaseMs: number;
-  readonly backoffMaxMs: number;
-  /** Past this many ids of one kind in a burst, list the whole kind. */
-  readonly maxIdsPerCall: number;
-  /** Failed fetches in a row before the data counts as stale and the store reconnects. */
-  readonly maxFetchFailures: number;
-  /** A connection counts as stable, and backoff starts over, once it has stayed up this long. */
-  readonly stableAfterMs: number;
-  /** How often the event stream is replaced by one that replays what the old one may have missed. */
-  readonly streamCheckMs: number;
-  /** A converging service none of whose tasks changed for this long counts as stuck (slow period). */
-  readonly stuckAfterMs: number;
-}
-
-export const DEFAULT_STORE_OPTIONS: StoreOptions = {
-  fastTaskPollMs: 2_000, slowTaskPollMs: 30_000, coalesceMs: 100, backoffBaseMs: 250, backoffMaxMs: 8_000, maxIdsPerCall: 20,
-  maxFetchFailures: 3, stableAfterMs: 10_000, streamCheckMs: 20_000, stuckAfterMs: 30_000,
-};
+export { DEFAULT_STORE_OPTIONS, type StoreOptions } from './storeOptions';
 
 /** The stream ended without an error of its own: the daemon went away or closed it. */
 const streamEnded = (): Error => Object.assign(new Error('the event stream ended'), { code: 'ECONNRESET' });
 
-type TimerName = 'flush' | 'retry' | 'reconnect' | 'poll' | 'stream' | 'stable';
+type TimerName = 'flush' | 'retry' | 'reconnect' | 'poll' | 'stream' | 'ping' | 'stable';
 
 export class ClusterStore implements ClusterView {
   private readonly cache = new ObjectCache();
@@ -165,6 +144,7 @@ export class ClusterStore implements ClusterView {
       this.setState(this.failover ? { status: 'live', info: c.info, failover: this.failover } : { status: 'live', info: c.info });
       this.schedulePoll(true);
       this.later('stream', this.options.streamCheckMs, () => this.checkStream(gen));
+      this.later('ping', this.options.pingMs, () => this.ping(gen));
       // Backoff starts over only once the connection has proved stable: a flapping one keeps growing it.
       this.later('stable', this.options.stableAfterMs, () => { this.attempt = 0; });
     } catch (err) {
@@ -184,18 +164,12 @@ export class ClusterStore implements ClusterView {
     this.ledger = new EventLedger(c.subscription.openedAtNano);
   }
 
-  private streamHandlers(gen: number, api: SwarmApi, replacing?: { openedAtNano?: number; dead: boolean }): EventHandlers {
+  private streamHandlers(gen: number, api: SwarmApi, replacement?: Replacement): EventHandlers {
     return {
       onEvent: (e) => {
-        if (gen !== this.generation) return;
-        const opened = replacing?.openedAtNano;
-        if (replacing && !replacing.dead && opened !== undefined && this.ledger.missed(e, opened)) {
-          // The old stream had stopped delivering: resync, since its daemon may have dropped events too.
-          replacing.dead = true;
-          this.counters.streamDied();
-          void this.enqueue(() => this.resync(gen));
-        }
-        if (this.ledger.first(e)) this.onEvent(e);
+        if (gen !== this.generation || !this.ledger.first(e)) return;
+        this.onEvent(e);
+        replacement?.delivered(e);
       },
       onEnd: (err) => { if (gen === this.generation && api === this.api) this.lost(err ?? streamEnded()); },
     };
@@ -288,12 +262,16 @@ export class ClusterStore implements ClusterView {
 
   /** Replaces the stream by one replaying from just before the last event seen (see EventLedger). */
   private async checkStream(gen: number): Promise<void> {
-    const replacing: { openedAtNano?: number; dead: boolean } = { dead: false };
+    // The old stream had stopped delivering: resync, since the daemon may have dropped events too.
+    const replacement = new Replacement(this.ledger, () => {
+      this.counters.streamDied();
+      void this.enqueue(() => this.resync(gen));
+    });
     try {
-      const sub = await this.api.subscribeEvents(this.streamHandlers(gen, this.api, replacing),
+      const sub = await this.api.subscribeEvents(this.streamHandlers(gen, this.api, replacement),
         { sinceNano: this.ledger.replaySince(), signal: this.aborter.signal });
       if (gen !== this.generation) { sub.close(); return; }
-      replacing.openedAtNano = sub.openedAtNano;
+      replacement.opened(sub.openedAtNano);
       const old = this.subscription;
       this.subscription = sub;
       old?.close();
@@ -302,6 +280,13 @@ export class ClusterStore implements ClusterView {
     } catch (err) {
       if (gen === this.generation) this.lost(err);
     }
+  }
+
+  /** The stream cannot tell a quiet cluster from a dead peer; a ping on a new connection can. */
+  private ping(gen: number): void {
+    this.api.ping({ signal: this.aborter.signal }).then(
+      () => { if (gen === this.generation) this.later('ping', this.options.pingMs, () => this.ping(gen)); },
+      (err: unknown) => { if (gen === this.generation) this.lost(err); });
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {

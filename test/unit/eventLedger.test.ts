@@ -2,7 +2,7 @@
 // the old stream should have delivered long before its replacement opened marks it dead.
 import assert from 'node:assert/strict';
 import type { EngineEvent } from '../../src/domain/events';
-import { EventLedger } from '../../src/store/eventLedger';
+import { EventLedger, Replacement } from '../../src/store/eventLedger';
 
 const S = 1e9;
 const T0 = 1_796_159_400 * S; // a daemon clock reading, in ns
@@ -23,15 +23,31 @@ describe('EventLedger', () => {
     assert.equal(l.replaySince(), T0 + 6 * S);
   });
 
-  it('a replayed event the old stream never delivered, well inside its lifetime, means it was dead', () => {
-    const l = new EventLedger(T0);
-    l.first(ev(T0 + 3 * S, 'a'));
+  it('an event the old stream should have delivered, well inside its lifetime', () => {
+    const r = new Replacement(new EventLedger(T0), () => undefined);
     const replacementOpened = T0 + 20 * S;
-    assert.equal(l.missed(ev(T0 + 3 * S, 'a'), replacementOpened), false, 'seen: not missed');
-    assert.equal(l.missed(ev(T0 + 10 * S, 'b'), replacementOpened), true);
+    assert.equal(r.shouldHaveHad(ev(T0 + 10 * S), replacementOpened), true);
     // Too close to either opening to tell (the Date header has second precision).
-    assert.equal(l.missed(ev(T0 + S / 2, 'c'), replacementOpened), false);
-    assert.equal(l.missed(ev(replacementOpened - S / 2, 'd'), replacementOpened), false);
+    assert.equal(r.shouldHaveHad(ev(T0 + S / 2), replacementOpened), false);
+    assert.equal(r.shouldHaveHad(ev(replacementOpened - S / 10), replacementOpened), false);
+    assert.equal(r.shouldHaveHad(ev(replacementOpened - S / 2), replacementOpened), true);
+  });
+
+  it('a replacement judges the events it brought first once its opening time is known', () => {
+    const l = new EventLedger(T0);
+    let dead = 0;
+    const r = new Replacement(l, () => dead++);
+    r.delivered(ev(T0 + 10 * S, 'missed'));
+    assert.equal(dead, 0, 'not judged before the opening time is known');
+    r.opened(T0 + 20 * S);
+    assert.equal(dead, 1);
+    l.switchTo(T0 + 20 * S);
+    r.delivered(ev(T0 + 12 * S, 'late replay'));
+    assert.equal(dead, 1, 'once is enough, and judged against the old stream even after the switch');
+    const fine = new Replacement(l, () => dead++);
+    fine.opened(T0 + 20 * S);
+    fine.delivered(ev(T0 + 20 * S + S / 2, 'live'));
+    assert.equal(dead, 1, 'a live event after the opening is no evidence');
   });
 
   it('forgets events no later replay can bring again', () => {
