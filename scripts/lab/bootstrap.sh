@@ -2,8 +2,9 @@
 # bootstrap.sh [--reinstall [pkg...]] - install the Debian packages the lab needs.
 #
 # Installs what is missing of: docker.io busybox-static iptables curl iproute2
-# util-linux (apt-get update only when something is missing; nothing is done and
-# nothing is downloaded when all are present). Starts NO service: while apt-get
+# util-linux, and for the ssh:// and TLS tests openssh-server openssl (apt-get
+# update only when something is missing; nothing is done and nothing is
+# downloaded when all are present). Starts NO service: while apt-get
 # runs, /usr/sbin/policy-rc.d denies every start (an existing policy that already
 # denies is kept; otherwise ours is written for the install only and the
 # previous state restored afterwards). If a system dockerd/containerd got started
@@ -15,7 +16,7 @@ LAB_SCRIPT=bootstrap.sh
 # shellcheck source=scripts/lab/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PKGS=(docker.io busybox-static iptables curl iproute2 util-linux)
+PKGS=(docker.io busybox-static iptables curl iproute2 util-linux openssh-server openssl)
 need_root "$@"
 command -v apt-get >/dev/null && command -v dpkg-query >/dev/null || die "needs a Debian system (apt-get, dpkg-query)"
 

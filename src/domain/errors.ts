@@ -56,6 +56,9 @@ export function classifyError(error: unknown, endpoint: string): SwarmError {
   if (err.name === 'HostKeyError') {
     return { kind: 'host-key', message: msg, hint: typeof err.hint === 'string' ? err.hint : 'Check the host key with the administrator of that host.' };
   }
+  if (err.name === 'UnsupportedEngine') {
+    return { kind: 'api', message: `${msg}.`, hint: 'Upgrade that engine to Docker 20.10 or newer, or connect to one that is.' };
+  }
   if (err.name === 'EngineTimeout') {
     return { kind: 'unreachable', message: `${msg}.`,
       hint: 'The daemon or the network to it hangs. It is retried by itself; check the host, or raise swarm.engine.timeoutSeconds for a slow link.' };

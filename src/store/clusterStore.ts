@@ -95,8 +95,7 @@ export class ClusterStore implements ClusterView {
       if (s.status === 'stale') throw new SwarmProblem(s.error);
       return;
     }
-    const gen = this.generation;
-    await this.enqueue(() => this.resync(gen));
+    await this.resyncNow(this.generation);
   }
 
   dispose(): void {
@@ -155,7 +154,8 @@ export class ClusterStore implements ClusterView {
   private adopt(c: Connected): void {
     if (c.api !== this.api) {
       const from = this.info?.name || this.api.endpointLabel;
-      this.failover = { from, to: c.info.name || c.api.endpointLabel, endpoint: c.api.endpointLabel };
+      // Back on the configured endpoint (the stand-in went down in turn): no longer a failover.
+      this.failover = c.api === this.primary ? undefined : { from, to: c.info.name || c.api.endpointLabel, endpoint: c.api.endpointLabel };
       this.counters.failedOver();
       this.api = c.api;
     }
@@ -265,7 +265,7 @@ export class ClusterStore implements ClusterView {
     // The old stream had stopped delivering: resync, since the daemon may have dropped events too.
     const replacement = new Replacement(this.ledger, () => {
       this.counters.streamDied();
-      void this.enqueue(() => this.resync(gen));
+      void this.resyncNow(gen).catch(() => undefined);
     });
     try {
       const sub = await this.api.subscribeEvents(this.streamHandlers(gen, this.api, replacement),
@@ -293,6 +293,14 @@ export class ClusterStore implements ClusterView {
     const run = this.queue.then(work, work);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** A resync outside of connecting (manual refresh, a dead stream): if it fails, the data is stale. */
+  private resyncNow(gen: number): Promise<void> {
+    return this.enqueue(() => this.resync(gen)).catch((err: unknown) => {
+      if (gen === this.generation) this.lost(err);
+      throw err;
+    });
   }
 
   private async resync(gen: number): Promise<void> {

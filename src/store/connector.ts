@@ -67,8 +67,11 @@ export async function connectSwarm(current: SwarmApi, alternates: readonly Swarm
   } catch (err) {
     if (!(err instanceof ManagerDown) || !o.clusterId) throw err;
     let best: unknown = err;
-    for (const api of alternates) {
-      if (o.signal.aborted || api.endpointLabel === current.endpointLabel) continue;
+    // Ping every candidate at once (a dead one costs a whole deadline), then open the live ones in order.
+    const candidates = alternates.filter((a) => a.endpointLabel !== current.endpointLabel);
+    const alive = await Promise.all(candidates.map((a) => a.ping({ signal: o.signal }).then(() => true, () => false)));
+    for (const [i, api] of candidates.entries()) {
+      if (o.signal.aborted || !alive[i]) continue;
       try {
         return await open(api, o);
       } catch (e) {
