@@ -56,15 +56,19 @@ export class DockerSwarmApi implements SwarmApi {
   async ping(options: CallOptions = {}): Promise<Ping> {
     // Unversioned, like the CLI's ping: negotiation must not depend on a version already chosen.
     const res = await this.call('GET /_ping', async (signal) => {
+      // docker-modem prefixes the version when dial() is called (synchronously): other calls in
+      // flight keep theirs.
       const saved = this.modem.version;
       this.modem.version = undefined;
+      let dialing: Promise<IncomingMessage>;
       try {
-        const r = await dialGet(this.modem, '/_ping', {}, signal);
-        await readBody(r, signal, 'GET /_ping', this.endpointLabel);
-        return r;
+        dialing = dialGet(this.modem, '/_ping', {}, signal);
       } finally {
         this.modem.version = saved;
       }
+      const r = await dialing;
+      await readBody(r, signal, 'GET /_ping', this.endpointLabel);
+      return r;
     }, options.signal);
     const header = res.headers['api-version'];
     const daemon = typeof header === 'string' ? header : undefined;

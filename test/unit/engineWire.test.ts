@@ -67,6 +67,16 @@ describe('the Docker adapter on the wire', () => {
         assert.deepEqual(requests.map((r) => r.split('?')[0]), ['GET /_ping HTTP/1.1', `GET /${used}/nodes`, `GET /${used}/secrets`]);
       });
     }
+
+    it('a ping while other calls are in flight leaves their version alone', async () => {
+      reply = daemon('1.43', (s) => s.write(http('200 OK', { 'Content-Type': 'application/json' }, '[]')));
+      const a = api();
+      await a.ping();
+      requests.length = 0;
+      await Promise.all([a.list('node'), a.ping(), a.list('secret'), a.ping(), a.list('config')]);
+      assert.deepEqual(requests.filter((r) => !r.startsWith('GET /_ping')).map((r) => r.split('?')[0]).sort(),
+        ['GET /v1.43/configs', 'GET /v1.43/nodes', 'GET /v1.43/secrets']);
+    });
   });
 
   describe('answers cut short', () => {
