@@ -30,7 +30,8 @@ function engineTime(nano: number): string {
 }
 
 export class DockerSwarmApi implements SwarmApi {
-  private negotiated: Promise<string> | undefined;
+  /** The first ping, which negotiates the version; concurrent first calls wait for the same one. */
+  private negotiation: Promise<unknown> | undefined;
 
   constructor(
     readonly docker: Docker,
@@ -73,14 +74,15 @@ export class DockerSwarmApi implements SwarmApi {
     const header = res.headers['api-version'];
     const daemon = typeof header === 'string' ? header : undefined;
     const version = negotiateApiVersion(daemon, this.endpointLabel);
-    this.negotiated ??= Promise.resolve(version);
     this.modem.version ??= `v${version}`;
     return { apiVersion: daemon ?? '' };
   }
 
   /** The negotiated version is in place before any versioned call (the CLI negotiates on first use). */
   private async ensureVersion(signal?: AbortSignal): Promise<void> {
-    if (!this.negotiated) await this.ping({ signal });
+    if (this.modem.version) return;
+    this.negotiation ??= this.ping({ signal }).finally(() => { this.negotiation = undefined; });
+    await this.negotiation;
   }
 
   async info(options: CallOptions = {}): Promise<SwarmInfo> {
