@@ -97,6 +97,13 @@ export interface Service extends SwarmObject {
   readonly constraints: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
+  /**
+   * A digest of `Spec.TaskTemplate`: a task whose `specDigest` equals it runs the current spec (what
+   * the Engine's `_up-to-date` task filter selects, and what the docker CLI's progress counts).
+   */
+  readonly taskSpecDigest: string;
+  /** Jobs: `JobStatus.JobIteration.Index`, the run whose tasks count. */
+  readonly jobIteration?: number;
   /** `ServiceStatus` from a list with `status=true`, when the engine gave it. */
   readonly status?: { readonly running: number; readonly desired: number; readonly completed: number };
 }
@@ -117,6 +124,10 @@ export interface Task extends SwarmObject {
   readonly error?: string;
   readonly exitCode?: number;
   readonly containerId?: string;
+  /** Digest of the task's `Spec`, comparable with its service's `taskSpecDigest`. */
+  readonly specDigest: string;
+  /** Jobs: the `JobIteration.Index` this task belongs to. */
+  readonly jobIteration?: number;
   readonly timestamp: string;
   readonly createdAt: string;
 }

@@ -17,14 +17,14 @@ const node = (o: Partial<SwarmNode> = {}): SwarmNode => ({
 
 const service = (o: Partial<Service> = {}): Service => ({
   id: 's1', version: 1, name: 'web', image: 'local/busybox:1@sha256:0123abcd', mode: { kind: 'replicated', replicas: 3 },
-  labels: {}, hasPreviousSpec: false, ports: [], networkIds: [], secretNames: [], configNames: [], constraints: [],
+  labels: {}, hasPreviousSpec: false, ports: [], networkIds: [], secretNames: [], configNames: [], constraints: [], taskSpecDigest: 'spec1',
   createdAt: ago(3600), updatedAt: ago(600), ...o,
 });
 
 let seq = 0;
 const task = (o: Partial<Task> = {}): Task => ({
   id: `t${++seq}`, version: 1, serviceId: 's1', nodeId: 'n2xxxxxxxxxxxxxxxx', slot: 1, image: 'busybox:1', state: 'running',
-  desiredState: 'running', message: 'started', timestamp: ago(300), createdAt: ago(310), ...o,
+  desiredState: 'running', message: 'started', specDigest: 'spec1', timestamp: ago(300), createdAt: ago(310), ...o,
 });
 
 const network = (o: Partial<Network> = {}): Network => ({

@@ -1,6 +1,7 @@
 // Engine `/services` JSON → cluster model.
 import type { PublishedPort, Service, ServiceMode, UpdatePolicy, UpdateStatus } from '../../domain/model';
-import { arr, at, labels, num, obj, oneOf, optStr, str } from './json';
+import { taskSpecDigest } from './digest';
+import { arr, at, labels, num, obj, oneOf, optNum, optStr, str } from './json';
 
 export const STACK_LABEL = 'com.docker.stack.namespace';
 
@@ -79,6 +80,8 @@ export function toService(raw: unknown): Service {
     constraints: arr(at(template, 'Placement', 'Constraints')).map((c) => str(c)).filter(Boolean),
     createdAt: str(at(raw, 'CreatedAt')),
     updatedAt: str(at(raw, 'UpdatedAt')),
+    taskSpecDigest: taskSpecDigest(template),
+    jobIteration: optNum(at(raw, 'JobStatus', 'JobIteration', 'Index')),
     status: 'RunningTasks' in status ? {
       running: num(status['RunningTasks']), desired: num(status['DesiredTasks']), completed: num(status['CompletedTasks']),
     } : undefined,
