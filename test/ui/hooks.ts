@@ -53,6 +53,11 @@ export const mochaHooks = {
     await wb.ready();
     ctx = { lab, wb, workspace };
   },
+  /** A failed test leaves a picture of what the workbench showed. */
+  async afterEach(this: Mocha.Context): Promise<void> {
+    const t = this.currentTest;
+    if (ctx && t?.state === 'failed') await ctx.wb.screenshot(`FAILED-${t.title.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => undefined);
+  },
   async afterAll(this: Mocha.Context): Promise<void> {
     this.timeout(180_000);
     await browser?.close().catch(() => undefined);

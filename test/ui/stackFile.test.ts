@@ -43,4 +43,28 @@ describe('a stack file with a mistake in the workbench', function () {
     assert.equal(cliAccepts(file), true, 'the docker CLI accepts the fixed file');
     await wb.screenshot('fixed');
   });
+
+  it('completion inside deploy and hover on a key, in the editor', async () => {
+    const { wb } = ui();
+    const page = wb.page;
+    await wb.openFile('docker-stack.yml');
+    // Go to the line of `replicas:` and ask for completion at its start: the keys deploy allows.
+    await page.keyboard.press('Control+G');
+    const goTo = page.locator('.quick-input-widget input');
+    await goTo.waitFor({ timeout: 10_000 });
+    await goTo.fill(':8');
+    await page.keyboard.press('Enter');
+    await goTo.waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.suggest-widget .monaco-list-row', { hasText: 'placement' });
+    await suggest.first().waitFor({ timeout: 15_000 });
+    await wb.screenshot('completion');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Z');
+    await page.locator('.monaco-editor .view-line span', { hasText: /^update_config$/ }).first().hover();
+    await page.locator('.monaco-hover', { hasText: 'update_config' }).first().waitFor({ timeout: 15_000 });
+    await wb.screenshot('hover');
+  });
 });
