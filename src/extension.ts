@@ -5,7 +5,7 @@ import { createSwarmApi } from './docker/dockerSwarmApi';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
-import { onDidChangeSettings, readSettings } from './ui/settings';
+import { onDidChangeSettings, readSettings, readTreeSettings } from './ui/settings';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
@@ -19,7 +19,9 @@ export interface SwarmExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const treeProvider = new ClusterTreeProvider();
-  const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true });
+  treeProvider.setOptions(readTreeSettings());
+  const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
+  treeProvider.setVisible(treeView.visible);
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
   const stackLanguage = registerStackLanguage(() => store);
@@ -60,8 +62,9 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   context.subscriptions.push(
     { dispose: disconnect },
     treeView, treeProvider, status, stackLanguage,
-    treeView.onDidChangeVisibility(connectWhenVisible),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); } }),
+    treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) treeProvider.setOptions(readTreeSettings()); }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),

@@ -6,6 +6,15 @@ export const KINDS: readonly Kind[] = ['node', 'service', 'task', 'secret', 'con
 
 export type Labels = Readonly<Record<string, string>>;
 
+/** The label `docker stack deploy` puts on everything it creates: the stack's name. */
+export const STACK_NAMESPACE_LABEL = 'com.docker.stack.namespace';
+
+/** The stack an object with these labels belongs to, if any. */
+export function stackOf(labels: Labels): string | undefined {
+  const name = labels[STACK_NAMESPACE_LABEL];
+  return name !== undefined && name !== '' ? name : undefined;
+}
+
 /** Every Swarm object has an id; versioned objects carry the Raft index of their last change. */
 export interface SwarmObject {
   readonly id: string;
@@ -106,6 +115,11 @@ export interface Service extends SwarmObject {
   readonly jobIteration?: number;
   /** `ServiceStatus` from a list with `status=true`, when the engine gave it. */
   readonly status?: { readonly running: number; readonly desired: number; readonly completed: number };
+}
+
+/** Jobs run to completion instead of running on. */
+export function isJob(service: Service): boolean {
+  return service.mode.kind === 'replicated-job' || service.mode.kind === 'global-job';
 }
 
 export type TaskState =

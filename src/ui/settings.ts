@@ -27,6 +27,11 @@ export function readSettings(): SwarmSettings {
   };
 }
 
+/** The tree's settings (its toggles live in the view's title bar, not in settings). */
+export function readTreeSettings(): { readonly stuckAfterMs: number } {
+  return { stuckAfterMs: seconds(vscode.workspace.getConfiguration('swarm').get<unknown>('tasks.stuckAfterSeconds'), 30, 1) };
+}
+
 export interface SettingsHandlers {
   /** `swarm.dockerHost` changed: connect anew. */
   onEndpointChanged(settings: SwarmSettings): void;

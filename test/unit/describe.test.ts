@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Network, Service, SwarmNode, Task } from '../../src/domain/model';
 import {
   age, describeConfig, describeGroup, describeNetwork, describeNode, describeSecret, describeService, describeStack,
-  describeTask, shortImage, taskName, tasksToShow,
+  describeTask, shortImage, taskName,
 } from '../../src/ui/tree/describe';
 import { replicaCounts } from '../../src/domain/replicas';
 
@@ -112,13 +112,5 @@ describe('describe', () => {
     assert.equal(describeNetwork(network({ name: 'ingress', ingress: true, attachable: false, subnets: ['10.0.0.0/24'] })).description,
       'overlay · ingress · 10.0.0.0/24');
     assert.equal(describeNetwork(network({ driver: 'bridge', scope: 'local', attachable: false, subnets: [] })).description, 'bridge · local');
-  });
-
-  it('lists current tasks first, then at most five older ones, newest first', () => {
-    const current = [task({ id: 'c-old', createdAt: ago(100) }), task({ id: 'c-new', createdAt: ago(10) })];
-    const history = Array.from({ length: 8 }, (_, i) => task({ id: `h${i}`, desiredState: 'shutdown', state: 'shutdown', createdAt: ago(1000 + i) }));
-    const shown = tasksToShow([...history, ...current]).map((t) => t.id);
-    assert.deepEqual(shown, ['c-new', 'c-old', 'h0', 'h1', 'h2', 'h3', 'h4']);
-    assert.equal(tasksToShow(history, 2).length, 2);
   });
 });

@@ -1,9 +1,7 @@
 // Engine `/services` JSON → cluster model.
-import type { PublishedPort, Service, ServiceMode, UpdatePolicy, UpdateStatus } from '../../domain/model';
+import { stackOf, type PublishedPort, type Service, type ServiceMode, type UpdatePolicy, type UpdateStatus } from '../../domain/model';
 import { taskSpecDigest } from './digest';
 import { arr, at, labels, num, obj, oneOf, optNum, optStr, str } from './json';
-
-export const STACK_LABEL = 'com.docker.stack.namespace';
 
 function toMode(raw: unknown): ServiceMode {
   const mode = obj(raw);
@@ -68,7 +66,7 @@ export function toService(raw: unknown): Service {
     image: str(container['Image']),
     mode: toMode(spec['Mode']),
     labels: serviceLabels,
-    stack: optStr(serviceLabels[STACK_LABEL]),
+    stack: stackOf(serviceLabels),
     updateConfig: toPolicy(spec['UpdateConfig']),
     rollbackConfig: toPolicy(spec['RollbackConfig']),
     updateStatus: toUpdateStatus(at(raw, 'UpdateStatus')),

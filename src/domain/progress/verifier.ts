@@ -4,7 +4,7 @@
 // `UpdateStatus` of `completed` means SwarmKit has verified the update itself. Pure: fed the
 // service, its progress and the time; the caller observes on every store change (and on a timer
 // while verifying, for the countdown).
-import type { Service } from '../model';
+import { isJob, type Service } from '../model';
 import type { ServiceProgress } from './serviceProgress';
 
 export const DEFAULT_MONITOR_MS = 5_000;
@@ -20,8 +20,6 @@ export function monitorMs(service: Service): number {
   const ns = service.updateConfig?.monitorNs ?? 0;
   return ns > 0 ? ns / 1e6 : DEFAULT_MONITOR_MS;
 }
-
-const isJob = (s: Service): boolean => s.mode.kind === 'replicated-job' || s.mode.kind === 'global-job';
 
 export class ConvergenceVerifier {
   private convergedAt: number | undefined;

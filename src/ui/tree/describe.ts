@@ -1,9 +1,10 @@
-// What the cluster tree shows for each object: label, one-line description, tooltip, icon, and which
-// tasks of a service are listed. Pure (no vscode): icons are codicon ids and theme color ids.
-import type { Config, Network, Secret, Service, SwarmNode, Task, TaskState } from '../../domain/model';
-import type { GroupId } from './contextValues';
+// What the cluster tree shows for each object: label, one-line description, tooltip and icon.
+// Pure (no vscode): icons are codicon ids and theme color ids.
+import { isJob, type Config, type Network, type Secret, type Service, type SwarmNode, type Task, type TaskState } from '../../domain/model';
 import { isCurrentTask, replicaCounts, type ReplicaCounts } from '../../domain/replicas';
-
+import type { TaskBucket } from '../../domain/taskBuckets';
+import { isBeforeRunning } from '../../domain/taskStates';
+import type { GroupId } from './elements';
 
 export interface IconSpec {
   /** A codicon id, e.g. `vm-active`, `sync~spin`. */
@@ -54,6 +55,7 @@ function lines(...parts: readonly (string | false | undefined | readonly string[
 const GROUP_TITLES: Readonly<Record<GroupId, { label: string; one: string; icon: string }>> = {
   nodes: { label: 'Nodes', one: 'node', icon: 'server' },
   services: { label: 'Services', one: 'service', icon: 'layers' },
+  tasks: { label: 'Tasks', one: 'task', icon: 'checklist' },
   stacks: { label: 'Stacks', one: 'stack', icon: 'package' },
   secrets: { label: 'Secrets', one: 'secret', icon: 'key' },
   configs: { label: 'Configs', one: 'config', icon: 'file-code' },
@@ -87,11 +89,16 @@ function managerStatusText(node: SwarmNode): string | undefined {
   return ms.reachability === 'reachable' ? 'Reachable' : ms.reachability === 'unreachable' ? 'Unreachable' : undefined;
 }
 
+/** One look per situation an operator tells apart at a glance; the first that applies wins. */
 function nodeIcon(node: SwarmNode): IconSpec {
-  if (node.state !== 'ready' || node.managerStatus?.reachability === 'unreachable') return { id: 'vm-outline', color: ERROR };
-  if (node.availability === 'drain') return { id: 'vm-outline', color: MUTED };
-  if (node.availability === 'pause') return { id: 'vm', color: WARNING };
-  return { id: 'vm-active', color: OK };
+  const ms = node.managerStatus;
+  if (node.state !== 'ready') return { id: 'vm-outline', color: ERROR };                 // down / disconnected
+  if (ms && !ms.leader && ms.reachability === 'unreachable') return { id: 'debug-disconnect', color: ERROR };
+  if (node.availability === 'drain') return { id: 'arrow-circle-down', color: MUTED };
+  if (node.availability === 'pause') return { id: 'debug-pause', color: WARNING };
+  if (ms?.leader) return { id: 'star-full', color: OK };
+  if (ms) return { id: 'server', color: OK };                                             // reachable manager
+  return { id: 'vm-active', color: OK };                                                  // worker
 }
 
 export function describeNode(node: SwarmNode): Presentation {
@@ -111,10 +118,6 @@ export function describeNode(node: SwarmNode): Presentation {
   return { label: node.hostname || node.id.slice(0, 12), description, tooltip, icon: nodeIcon(node) };
 }
 
-function isJob(service: Service): boolean {
-  return service.mode.kind === 'replicated-job' || service.mode.kind === 'global-job';
-}
-
 function serviceIcon(service: Service, c: ReplicaCounts): IconSpec {
   const update = service.updateStatus?.state;
   if (update === 'updating' || update === 'rollback_started') return { id: 'sync~spin' };
@@ -125,9 +128,15 @@ function serviceIcon(service: Service, c: ReplicaCounts): IconSpec {
   return { id: 'layers', color: OK };
 }
 
+/** How the tree words UpdateStatus.State (a completed update needs no word). */
+const UPDATE_WORDS: Readonly<Record<string, string | undefined>> = {
+  updating: 'updating', paused: 'update paused', completed: undefined,
+  rollback_started: 'rolling back', rollback_paused: 'rollback paused', rollback_completed: 'rolled back',
+};
+
 export function describeService(service: Service, tasks: readonly Task[]): Presentation {
   const c = replicaCounts(service, tasks);
-  const update = service.updateStatus && service.updateStatus.state !== 'completed' ? service.updateStatus.state : undefined;
+  const update = service.updateStatus ? UPDATE_WORDS[service.updateStatus.state] : undefined;
   const replicas = isJob(service)
     ? `${c.completed}/${c.desired} completed${c.running > 0 ? ` (${c.running} running)` : ''}`
     : `${c.running}/${c.desired}${service.mode.kind === 'global' ? ' (global)' : ''}`;
@@ -153,14 +162,11 @@ export function taskName(task: Task, serviceName: string | undefined): string {
   return `${base}.${(task.nodeId ?? task.id).slice(0, 12)}`;
 }
 
-const STARTING: ReadonlySet<TaskState> = new Set<TaskState>(
-  ['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting']);
-
 function taskIcon(task: Task): IconSpec {
   if (task.state === 'failed' || task.state === 'rejected') return { id: 'error', color: ERROR };
   if (task.state === 'running') return task.desiredState === 'running' ? { id: 'play-circle', color: OK } : { id: 'play-circle', color: MUTED };
   if (task.state === 'complete') return { id: 'pass', color: OK };
-  if (STARTING.has(task.state)) return { id: 'loading~spin' };
+  if (isBeforeRunning(task.state)) return { id: 'loading~spin' };
   return { id: 'circle-slash', color: MUTED };
 }
 
@@ -172,7 +178,7 @@ export interface TaskContext {
 }
 
 export function describeTask(task: Task, ctx: TaskContext): Presentation {
-  const ending = !isCurrentTask(task) && (task.state === 'running' || STARTING.has(task.state));
+  const ending = !isCurrentTask(task) && (task.state === 'running' || isBeforeRunning(task.state));
   const state = ending ? `${task.state} → ${task.desiredState}` : task.state;
   const node = ctx.nodeName ?? task.nodeId?.slice(0, 12);
   const since = age(task.timestamp, ctx.now);
@@ -214,15 +220,25 @@ export function describeNetwork(network: Network): Presentation {
   return { label: network.name, description, tooltip, icon: { id: network.ingress ? 'globe' : 'type-hierarchy' } };
 }
 
-function newestFirst(a: Task, b: Task): number {
-  return (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0)
-    || (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0)
-    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const BUCKET_TITLES: Readonly<Record<TaskBucket, { label: string; icon: IconSpec; tooltip: string }>> = {
+  failed: { label: 'Failed', icon: { id: 'error', color: ERROR }, tooltip: 'The latest failure of each slot that is not running again, or failed in the last minutes' },
+  rejected: { label: 'Rejected', icon: { id: 'error', color: ERROR }, tooltip: 'Tasks the node refused (e.g. the image is missing there)' },
+  stuck: { label: 'Stuck', icon: { id: 'warning', color: WARNING }, tooltip: 'Pending or assigned for longer than swarm.tasks.stuckAfterSeconds: the scheduler cannot place them (see each task\'s message)' },
+  starting: { label: 'Starting', icon: { id: 'loading~spin' }, tooltip: 'On their way to running' },
+  running: { label: 'Running', icon: { id: 'play-circle', color: OK }, tooltip: 'Running as desired' },
+  completed: { label: 'Completed', icon: { id: 'pass', color: OK }, tooltip: 'Job tasks that ran to completion' },
+  history: { label: 'History', icon: { id: 'history', color: MUTED }, tooltip: 'Shut down, replaced or failed earlier' },
+};
+
+export function describeBucket(bucket: TaskBucket, n: number): Presentation {
+  const t = BUCKET_TITLES[bucket];
+  return { label: t.label, description: String(n), tooltip: `${count(n, 'task')}: ${t.tooltip}`, icon: t.icon };
 }
 
-/** The tasks listed under a service: current ones first, then at most `maxHistory` others; newest first. */
-export function tasksToShow(tasks: readonly Task[], maxHistory = 5): Task[] {
-  const current = tasks.filter(isCurrentTask).sort(newestFirst);
-  const history = tasks.filter((t) => !isCurrentTask(t)).sort(newestFirst).slice(0, maxHistory);
-  return [...current, ...history];
+/** The Tasks group counts problems, not tasks. */
+export function describeTasksGroup(problems: number, total: number, stale: boolean): Presentation {
+  const what = problems === 0 ? 'no problems' : count(problems, 'problem');
+  return { label: 'Tasks', description: `${what}${stale ? ' (stale)' : ''}`,
+    tooltip: `${count(total, 'task')}; ${what} (failed, rejected or stuck)${stale ? ' — last known state: disconnected' : ''}`,
+    icon: problems > 0 ? { id: 'checklist', color: ERROR } : { id: 'checklist' } };
 }
