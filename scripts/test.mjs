@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, build, unit tests, integration tests against a real swarm.
+// `npm test`: type check, lint, build, unit tests, webview rendering tests, integration tests against a real swarm.
 // Each check counts as one test, each mocha test as one; the last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,9 +10,14 @@ const only = process.argv.slice(2); // e.g. `npm test -- unit` runs just that st
 const bin = (name) => path.join('node_modules', '.bin', name);
 const steps = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', '.'] },
+  // The webview code and its browser tests see the DOM: their own projects.
+  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', 'webview/rollout'] },
+  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', 'test/webview'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], mocha: true },
+  // The webview bundles (built above) in a headless Chromium (/usr/bin/chromium).
+  { name: 'webview', cmd: bin('mocha'), args: ['--config', 'test/webview/.mocharc.json'], mocha: true },
   { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true },
 ];
 
