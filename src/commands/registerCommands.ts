@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ClusterView } from '../store/types';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
+import { openRollout } from './rollout/openRollout';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -10,6 +11,8 @@ export interface CommandContext {
   store(): ClusterView | undefined;
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
+  /** The rollout panels (src/ui/rollout). */
+  readonly rollouts: { open(serviceId: string): Promise<void> };
 }
 
 /** Handlers get the context, then whatever VS Code passes (e.g. the tree element of a context menu). */
@@ -18,6 +21,7 @@ type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
   { id: 'swarm.cluster.refresh', handler: refreshCluster },
   { id: 'swarm.cluster.reconnect', handler: reconnect },
+  { id: 'swarm.rollout.open', handler: openRollout },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
