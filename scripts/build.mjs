@@ -1,4 +1,4 @@
-// Bundles the extension, the swarm-lint CLI and the rollout webview with esbuild. `--watch` rebuilds on change.
+// Bundles the extension, swarm-lint, the rollout webview and the extension-host tests with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -44,7 +44,13 @@ const rolloutWebview = {
   logLevel: 'info',
 };
 
-const all = [extension, cli, cliCluster, rolloutWebview];
+/** The extension-host test suite (test/vscode), one bundle; mocha comes from node_modules at run time. */
+const vscodeTests = {
+  ...extension, entryPoints: ['test/vscode/index.ts'], outfile: 'dist/test/vscode.js',
+  external: [...extension.external, 'mocha'], sourcemap: true, minify: false,
+};
+
+const all = [extension, cli, cliCluster, rolloutWebview, vscodeTests];
 if (watch) {
   for (const options of all) await (await esbuild.context(options)).watch();
 } else {

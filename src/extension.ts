@@ -13,10 +13,12 @@ import { SpecDocuments } from './ui/rollout/specDiff';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
-/** What `activate` returns (for integration tests). */
+/** What `activate` returns (for the extension-host tests). */
 export interface SwarmExtensionApi {
   store(): ClusterView | undefined;
   readonly treeProvider: ClusterTreeProvider;
+  /** The status bar item's text and tooltip as shown. */
+  statusBar(): { readonly text: string; readonly tooltip: string; readonly visible: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
@@ -83,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     }),
   );
   connectWhenVisible();
-  return { store: () => store, treeProvider };
+  return { store: () => store, treeProvider, statusBar: () => status.snapshot() };
 }
 
 export function deactivate(): void {
