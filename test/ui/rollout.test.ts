@@ -60,9 +60,11 @@ describe('the rollout view in the workbench', function () {
     await wb.openSwarmView();
     await wb.waitRowText('ui-roll', /ui-roll 4\/4/, 45_000);
     await wb.row('ui-roll').first().click({ button: 'right' });
-    await wb.page.getByRole('menuitem', { name: 'Show Rollout' }).click();
-    await wb.page.locator('.tabs-container .tab', { hasText: 'Rollout: ui-roll' }).waitFor({ timeout: 15_000 })
-      .catch(async (e: unknown) => { await wb.screenshot('no-rollout-tab'); throw e; });
+    // The menu item takes a click once the menu has settled under the pointer (hover first).
+    const item = wb.page.getByRole('menuitem', { name: 'Show Rollout' });
+    await item.hover();
+    await item.click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Rollout: ui-roll' }).waitFor({ timeout: 15_000 });
     const frame = rolloutFrame(wb);
     await waitPhase(frame, /^Converged$/);
     assert.equal(await frame.locator('#overall').innerText(), '4 out of 4 tasks');
