@@ -1,11 +1,15 @@
-// Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar and commands.
+// Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar, rollout panels and commands.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
-import { createSwarmApi } from './docker/dockerSwarmApi';
+import { createSwarmApi, type DockerSwarmApi } from './docker/dockerSwarmApi';
+import { serviceSpecs } from './docker/serviceSpecs';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
 import { onDidChangeSettings, readSettings, readTreeSettings } from './ui/settings';
+import { RolloutFollower } from './ui/rollout/rolloutFollower';
+import { RolloutPanels } from './ui/rollout/rolloutPanels';
+import { SpecDocuments } from './ui/rollout/specDiff';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
@@ -24,20 +28,29 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   treeProvider.setVisible(treeView.visible);
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
+  let api: DockerSwarmApi | undefined;
   const stackLanguage = registerStackLanguage(() => store);
+  const specs = new SpecDocuments();
+  const rollouts = new RolloutPanels({ extensionUri: context.extensionUri, tree: treeProvider, treeView, specs,
+    ensureConnected: () => ensureConnected(),
+    specsOf: (id) => (api ? serviceSpecs(api, id) : Promise.resolve(undefined)) });
+  const follower = new RolloutFollower(treeView, rollouts);
 
   const disconnect = (): void => {
     treeProvider.setView(undefined);
     status.setView(undefined);
+    rollouts.setView(undefined);
+    follower.setView(undefined);
     store?.dispose();
     store = undefined;
+    api = undefined;
   };
 
   const connect = (): void => {
     disconnect();
     const settings = readSettings();
     try {
-      const api = createSwarmApi(settings.dockerHost);
+      api = createSwarmApi(settings.dockerHost);
       store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs });
     } catch (e) {
       showEndpointError(status, e instanceof Error ? e.message : String(e));
@@ -45,25 +58,29 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     }
     treeProvider.setView(store);
     status.setView(store);
+    rollouts.setView(store);
+    follower.setView(store);
     // Cluster-aware stack checks follow the cluster (the store disposes these listeners with itself).
     store.onDidChange((b) => stackLanguage.clusterChanged(b.changes.map((c) => c.kind)));
     store.onDidChangeConnection(() => stackLanguage.clusterChanged());
     store.start();
   };
 
-  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view shows.
+  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view
+  // shows (or a rollout panel is restored).
   let connectedOnce = false;
-  const connectWhenVisible = (): void => {
-    if (connectedOnce || !treeView.visible) return;
+  const ensureConnected = (): void => {
+    if (connectedOnce) return;
     connectedOnce = true;
     connect();
   };
+  const connectWhenVisible = (): void => { if (treeView.visible) ensureConnected(); };
 
   context.subscriptions.push(
     { dispose: disconnect },
-    treeView, treeProvider, status, stackLanguage,
+    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower,
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) treeProvider.setOptions(readTreeSettings()); }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },

@@ -5,6 +5,7 @@ import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
+import { openRollout } from './rollout/openRollout';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -13,6 +14,8 @@ export interface CommandContext {
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
   readonly tree: ClusterTreeProvider;
+  /** The rollout panels (src/ui/rollout). */
+  readonly rollouts: { open(serviceId: string): Promise<void> };
 }
 
 /** Handlers get the context, then whatever VS Code passes (e.g. the tree element of a context menu). */
@@ -25,6 +28,7 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.hideTaskHistory', handler: hideTaskHistory },
   { id: 'swarm.cluster.groupByStack', handler: groupByStack },
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
+  { id: 'swarm.rollout.open', handler: openRollout },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -87,6 +87,23 @@ export interface PublishedPort {
   readonly publishMode: 'ingress' | 'host';
 }
 
+/** A field of a service's spec that differs from its `PreviousSpec`: a dotted path, both values as compact JSON. */
+export interface SpecChange {
+  /** `TaskTemplate.ContainerSpec.Image`, `Mode.Replicated.Replicas`, … */
+  readonly path: string;
+  /** Absent when the field is new in the current spec. */
+  readonly before?: string;
+  /** Absent when the current spec dropped the field. */
+  readonly after?: string;
+}
+
+/** What `PreviousSpec` says, as far as a rollout shows it. */
+export interface PreviousSpec {
+  readonly image: string;
+  /** The spec fields that differ between `PreviousSpec` and `Spec`. */
+  readonly changes: readonly SpecChange[];
+}
+
 export interface Service extends SwarmObject {
   readonly name: string;
   readonly image: string;
@@ -99,6 +116,8 @@ export interface Service extends SwarmObject {
   readonly updateStatus?: UpdateStatus;
   /** The spec a rollback would return to exists (a rollback goes back one spec only). */
   readonly hasPreviousSpec: boolean;
+  /** Set exactly when `hasPreviousSpec` is. */
+  readonly previousSpec?: PreviousSpec;
   readonly ports: readonly PublishedPort[];
   readonly networkIds: readonly string[];
   readonly secretNames: readonly string[];

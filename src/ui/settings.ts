@@ -45,3 +45,16 @@ export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposab
     else if (e.affectsConfiguration('swarm.tasks')) handlers.onPollingChanged(readSettings());
   });
 }
+
+/** `swarm.rollout.openView`: whether a rollout opens its view by itself. */
+export type RolloutOpenView = 'ask' | 'always' | 'never';
+
+export function readRolloutOpenView(): RolloutOpenView {
+  const open = vscode.workspace.getConfiguration('swarm').get<unknown>('rollout.openView');
+  return open === 'always' || open === 'never' ? open : 'ask';
+}
+
+/** Remembers the answer "Always" / "Never" of an ask. */
+export function saveRolloutOpenView(value: RolloutOpenView): Thenable<void> {
+  return vscode.workspace.getConfiguration('swarm').update('rollout.openView', value, vscode.ConfigurationTarget.Global);
+}

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import type { Network, Service, SwarmNode, Task } from '../../src/domain/model';
 import {
   age, describeConfig, describeGroup, describeNetwork, describeNode, describeSecret, describeService, describeStack,
-  describeTask, shortImage, taskName,
+  describeTask,
 } from '../../src/ui/tree/describe';
+import { shortImage, taskName } from '../../src/domain/names';
 import { replicaCounts } from '../../src/domain/replicas';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');

@@ -1,6 +1,7 @@
 // What the cluster tree shows for each object: label, one-line description, tooltip and icon.
 // Pure (no vscode): icons are codicon ids and theme color ids.
 import { isJob, type Config, type Network, type Secret, type Service, type SwarmNode, type Task, type TaskState } from '../../domain/model';
+import { shortImage, taskName } from '../../domain/names';
 import { isCurrentTask, replicaCounts, type ReplicaCounts } from '../../domain/replicas';
 import type { TaskBucket } from '../../domain/taskBuckets';
 import { isBeforeRunning } from '../../domain/taskStates';
@@ -37,11 +38,6 @@ export function age(iso: string | undefined, now: number): string {
   return `${Math.floor(s / 86400)}d`;
 }
 
-/** The image reference without its pinned digest: `busybox:1@sha256:…` → `busybox:1`. */
-export function shortImage(image: string): string {
-  const at = image.indexOf('@');
-  return at > 0 ? image.slice(0, at) : image;
-}
 
 function labelLines(labels: Readonly<Record<string, string>>): string[] {
   const keys = Object.keys(labels).sort();
@@ -155,12 +151,6 @@ export function describeService(service: Service, tasks: readonly Task[]): Prese
   return { label: service.name, description, tooltip, icon: serviceIcon(service, c) };
 }
 
-/** `web.1` for replicas, `web.<node id>` for global tasks (as `docker service ps` names them). */
-export function taskName(task: Task, serviceName: string | undefined): string {
-  const base = serviceName ?? task.serviceId.slice(0, 12);
-  if (task.slot !== undefined && task.slot > 0) return `${base}.${task.slot}`;
-  return `${base}.${(task.nodeId ?? task.id).slice(0, 12)}`;
-}
 
 function taskIcon(task: Task): IconSpec {
   if (task.state === 'failed' || task.state === 'rejected') return { id: 'error', color: ERROR };
