@@ -63,7 +63,7 @@ describe('describe', () => {
     assert.equal(describeNode(follower).icon.color, 'list.errorForeground');
     assert.equal(describeNode(node({ availability: 'drain' })).description, 'worker · drain · ready');
     assert.equal(describeNode(node({ hostname: '' })).label, 'n1xxxxxxxxxx');
-    assert.match(describeNode(node({ labels: { zone: 'a' } })).tooltip, /zone=a/);
+    assert.match(describeNode(node({ labels: { zone: 'a' } })).tooltip(), /zone=a/);
   });
 
   it('counts replicas from tasks meant to run that run', () => {
@@ -97,7 +97,7 @@ describe('describe', () => {
     const failed = task({ state: 'failed', desiredState: 'shutdown', error: 'task: non-zero exit (1)', exitCode: 1 });
     const p = describeTask(failed, { serviceName: 'web', nodeName: 'node2', now: NOW });
     assert.equal(p.description, 'failed on node2 · 5m · task: non-zero exit (1)');
-    assert.match(p.tooltip, /Exit code: 1/);
+    assert.match(p.tooltip(), /Exit code: 1/);
     assert.equal(p.icon.id, 'error');
     const pending = task({ state: 'pending', nodeId: undefined, error: 'no suitable node' });
     assert.equal(describeTask(pending, { serviceName: 'web', now: NOW }).description, 'pending · 5m · no suitable node');

@@ -90,9 +90,15 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
     const item = new vscode.TreeItem(p.label, COLLAPSIBLE[shown.collapsible]);
     item.id = element.key;
     item.description = p.description;
-    item.tooltip = p.tooltip;
     item.contextValue = shown.context;
     item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
+    return item;
+  }
+
+  /** Tooltips are built on hover only. */
+  resolveTreeItem(item: vscode.TreeItem, element: TreeElement): vscode.TreeItem {
+    const ctx = this.context();
+    if (ctx) item.tooltip = show(ctx, element).presentation.tooltip();
     return item;
   }
 

@@ -17,7 +17,8 @@ export interface IconSpec {
 export interface Presentation {
   readonly label: string;
   readonly description: string;
-  readonly tooltip: string;
+  /** Built only when VS Code asks (on hover: resolveTreeItem), not for every row of a big swarm. */
+  readonly tooltip: () => string;
   readonly icon: IconSpec;
 }
 
@@ -69,13 +70,13 @@ const ENDED: ReadonlySet<TaskState> = new Set<TaskState>(['complete', 'failed', 
 export function describeGroup(group: GroupId, n: number, stale: boolean): Presentation {
   const { label, one, icon } = GROUP_TITLES[group];
   return { label, description: stale ? `${n} (stale)` : String(n),
-    tooltip: stale ? `${count(n, one)} (last known state: disconnected)` : count(n, one),
+    tooltip: () => (stale ? `${count(n, one)} (last known state: disconnected)` : count(n, one)),
     icon: { id: icon } };
 }
 
 export function describeStack(name: string, serviceCount: number): Presentation {
   const services = count(serviceCount, 'service');
-  return { label: name, description: services, tooltip: `Stack ${name}: ${services}`, icon: { id: 'package' } };
+  return { label: name, description: services, tooltip: () => `Stack ${name}: ${services}`, icon: { id: 'package' } };
 }
 
 function managerStatusText(node: SwarmNode): string | undefined {
@@ -101,7 +102,7 @@ export function describeNode(node: SwarmNode): Presentation {
   const status = managerStatusText(node);
   const description = [node.role, status, node.availability, node.state].filter(Boolean).join(SEP);
   const gib = node.memoryBytes / 1024 ** 3;
-  const tooltip = lines(
+  const tooltip = (): string => lines(
     `Node ${node.hostname} (${node.id})`,
     `Role: ${node.role}${status ? ` (${status})` : ''}${node.managerStatus ? ` — ${node.managerStatus.addr}` : ''}`,
     `Availability: ${node.availability}`,
@@ -138,7 +139,7 @@ export function describeService(service: Service, tasks: readonly Task[]): Prese
     : `${c.running}/${c.desired}${service.mode.kind === 'global' ? ' (global)' : ''}`;
   const description = [replicas, shortImage(service.image), update].filter(Boolean).join(SEP);
   const ports = service.ports.map((p) => `${p.publishedPort ?? '*'}:${p.targetPort}/${p.protocol} (${p.publishMode})`);
-  const tooltip = lines(
+  const tooltip = (): string => lines(
     `Service ${service.name} (${service.id})`,
     `Image: ${service.image}`,
     `Mode: ${service.mode.kind} — ${replicas}`,
@@ -174,7 +175,7 @@ export function describeTask(task: Task, ctx: TaskContext): Presentation {
   const since = age(task.timestamp, ctx.now);
   const error = task.error !== undefined && task.error !== '' ? task.error : undefined;
   const description = [node ? `${state} on ${node}` : state, since, error].filter(Boolean).join(SEP);
-  const tooltip = lines(
+  const tooltip = (): string => lines(
     `Task ${taskName(task, ctx.serviceName)} (${task.id})`,
     `State: ${task.state} (desired: ${task.desiredState})${since ? `, ${since} ago` : ''}`,
     node !== undefined && `Node: ${node}`,
@@ -190,7 +191,7 @@ export function describeTask(task: Task, ctx: TaskContext): Presentation {
 function describeStored(what: 'Secret' | 'Config', o: Secret | Config, now: number, icon: string, extra?: string): Presentation {
   const created = age(o.createdAt, now);
   return { label: o.name, description: created ? `created ${created} ago` : '',
-    tooltip: lines(`${what} ${o.name} (${o.id})`, `Created: ${o.createdAt}`, `Updated: ${o.updatedAt}`, extra, labelLines(o.labels)),
+    tooltip: () => lines(`${what} ${o.name} (${o.id})`, `Created: ${o.createdAt}`, `Updated: ${o.updatedAt}`, extra, labelLines(o.labels)),
     icon: { id: icon } };
 }
 
@@ -205,7 +206,7 @@ export function describeConfig(config: Config, now: number): Presentation {
 export function describeNetwork(network: Network): Presentation {
   const flags = [network.scope === 'local' && 'local', network.ingress && 'ingress', network.attachable && 'attachable', network.internal && 'internal'];
   const description = [network.driver, ...flags, network.subnets.join(', ')].filter(Boolean).join(SEP);
-  const tooltip = lines(`Network ${network.name} (${network.id})`, `Driver: ${network.driver}, scope: ${network.scope}`,
+  const tooltip = (): string => lines(`Network ${network.name} (${network.id})`, `Driver: ${network.driver}, scope: ${network.scope}`,
     network.subnets.length > 0 && `Subnets: ${network.subnets.join(', ')}`, `Created: ${network.createdAt}`, labelLines(network.labels));
   return { label: network.name, description, tooltip, icon: { id: network.ingress ? 'globe' : 'type-hierarchy' } };
 }
@@ -222,13 +223,13 @@ const BUCKET_TITLES: Readonly<Record<TaskBucket, { label: string; icon: IconSpec
 
 export function describeBucket(bucket: TaskBucket, n: number): Presentation {
   const t = BUCKET_TITLES[bucket];
-  return { label: t.label, description: String(n), tooltip: `${count(n, 'task')}: ${t.tooltip}`, icon: t.icon };
+  return { label: t.label, description: String(n), tooltip: () => `${count(n, 'task')}: ${t.tooltip}`, icon: t.icon };
 }
 
 /** The Tasks group counts problems, not tasks. */
 export function describeTasksGroup(problems: number, total: number, stale: boolean): Presentation {
   const what = problems === 0 ? 'no problems' : count(problems, 'problem');
   return { label: 'Tasks', description: `${what}${stale ? ' (stale)' : ''}`,
-    tooltip: `${count(total, 'task')}; ${what} (failed, rejected or stuck)${stale ? ' — last known state: disconnected' : ''}`,
+    tooltip: () => `${count(total, 'task')}; ${what} (failed, rejected or stuck)${stale ? ' — last known state: disconnected' : ''}`,
     icon: problems > 0 ? { id: 'checklist', color: ERROR } : { id: 'checklist' } };
 }

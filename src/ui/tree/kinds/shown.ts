@@ -11,6 +11,6 @@ export interface Shown {
 }
 
 export const GONE: Shown = {
-  presentation: { label: 'gone', description: '', tooltip: 'This object no longer exists.', icon: { id: 'circle-slash' } },
+  presentation: { label: 'gone', description: '', tooltip: () => 'This object no longer exists.', icon: { id: 'circle-slash' } },
   context: '', collapsible: 'none',
 };
