@@ -8,7 +8,7 @@ import type { TaskBucket } from '../../domain/taskBuckets';
 import type { ClusterView } from '../../store/types';
 import { DEFAULT_TREE_OPTIONS, groupElement, objectElement, type GroupId, type TreeElement, type TreeOptions } from './elements';
 import { childrenOf, show } from './kinds';
-import { planRefresh, serviceShape } from './refreshPlanner';
+import { planRefresh, REFRESH_DEBOUNCE_MS, serviceShape } from './refreshPlanner';
 import { TreeContext } from './treeContext';
 import { TreeMemory } from './treeMemory';
 
@@ -38,8 +38,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
   private wasStale = false;
   private disposed = false;
 
-  /** `debounceMs` gathers the batches of one burst into one refresh; the store already coalesced them. */
-  constructor(private readonly debounceMs = 20) {}
+  constructor(private readonly debounceMs = REFRESH_DEBOUNCE_MS) {}
 
   /** Shows another store (or none); the whole tree is rebuilt. */
   setView(view: ClusterView | undefined): void {

@@ -12,6 +12,12 @@ import type { TreeMemory } from './treeMemory';
 /** Past this many targets, refreshing the whole tree is cheaper for VS Code. */
 export const MAX_TARGETS = 200;
 
+/**
+ * How long the tree gathers batches before it refreshes. The store already coalesces an event burst
+ * into one batch; this only merges batches that land in the same few milliseconds.
+ */
+export const REFRESH_DEBOUNCE_MS = 10;
+
 const GROUP_OF: Readonly<Record<Exclude<Kind, 'task'>, GroupId>> =
   { node: 'nodes', service: 'services', secret: 'secrets', config: 'configs', network: 'networks' };
 
