@@ -1,31 +1,48 @@
-// Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar and commands.
+// Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar, rollout panels and commands.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { DockerSwarmApi } from './docker/dockerSwarmApi';
+import { serviceSpecs } from './docker/serviceSpecs';
 import { createSwarmApi, failoverSet } from './docker/swarmApis';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
 import { askToTrustHost } from './ui/hostKeyPrompt';
-import { onDidChangeSettings, readSettings } from './ui/settings';
+import { onDidChangeSettings, readSettings, readTreeSettings } from './ui/settings';
+import { RolloutFollower } from './ui/rollout/rolloutFollower';
+import { RolloutPanels } from './ui/rollout/rolloutPanels';
+import { SpecDocuments } from './ui/rollout/specDiff';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
-/** What `activate` returns (for integration tests). */
+/** What `activate` returns (for the extension-host tests). */
 export interface SwarmExtensionApi {
   store(): ClusterView | undefined;
   readonly treeProvider: ClusterTreeProvider;
+  /** The status bar item's text and tooltip as shown. */
+  statusBar(): { readonly text: string; readonly tooltip: string; readonly visible: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const treeProvider = new ClusterTreeProvider();
-  const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true });
+  treeProvider.setOptions(readTreeSettings());
+  const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
+  treeProvider.setVisible(treeView.visible);
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
   const stackLanguage = registerStackLanguage(() => store);
+  const specs = new SpecDocuments();
+  const rollouts = new RolloutPanels({ extensionUri: context.extensionUri, tree: treeProvider, treeView, specs,
+    ensureConnected: () => ensureConnected(),
+    // Through the manager in use (after a failover, the one that stands in).
+    specsOf: (id) => { const api = store?.through; return api instanceof DockerSwarmApi ? serviceSpecs(api, id) : Promise.resolve(undefined); } });
+  const follower = new RolloutFollower(treeView, rollouts);
 
   const disconnect = (): void => {
     treeProvider.setView(undefined);
     status.setView(undefined);
+    rollouts.setView(undefined);
+    follower.setView(undefined);
     store?.dispose();
     store = undefined;
   };
@@ -37,39 +54,50 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
       const options = { callTimeoutMs: settings.callTimeoutMs, trust: askToTrustHost };
       const api = createSwarmApi(settings.dockerHost, options);
       const alternates = failoverSet(api.endpointLabel, settings.failoverEndpoints, options);
-      store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs }, alternates);
+      store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs,
+        stuckAfterMs: readTreeSettings().stuckAfterMs }, alternates);
     } catch (e) {
       showEndpointError(status, e instanceof Error ? e.message : String(e));
       return;
     }
     treeProvider.setView(store);
     status.setView(store);
+    rollouts.setView(store);
+    follower.setView(store);
     // Cluster-aware stack checks follow the cluster (the store disposes these listeners with itself).
     store.onDidChange((b) => stackLanguage.clusterChanged(b.changes.map((c) => c.kind)));
     store.onDidChangeConnection(() => stackLanguage.clusterChanged());
     store.start();
   };
 
-  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view shows.
+  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view
+  // shows (or a rollout panel is restored).
   let connectedOnce = false;
-  const connectWhenVisible = (): void => {
-    if (connectedOnce || !treeView.visible) return;
+  const ensureConnected = (): void => {
+    if (connectedOnce) return;
     connectedOnce = true;
     connect();
   };
+  const connectWhenVisible = (): void => { if (treeView.visible) ensureConnected(); };
 
   context.subscriptions.push(
     { dispose: disconnect },
-    treeView, treeProvider, status, stackLanguage,
-    treeView.onDidChangeVisibility(connectWhenVisible),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); } }),
+    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower,
+    treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) return;
+      const tree = readTreeSettings();
+      treeProvider.setOptions(tree);
+      store?.updateOptions({ stuckAfterMs: tree.stuckAfterMs });
+    }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),
     }),
   );
   connectWhenVisible();
-  return { store: () => store, treeProvider };
+  return { store: () => store, treeProvider, statusBar: () => status.snapshot() };
 }
 
 export function deactivate(): void {

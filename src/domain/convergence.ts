@@ -67,6 +67,13 @@ export function stuckReason(service: Service, tasks: readonly Task[]): string {
 
 interface Track { readonly fingerprint: string; readonly since: number; readonly lastChange: number }
 
+/** A rollout waits on purpose between batches (delay) and after each (monitor): that is not a lack of progress. */
+function rolloutPauseMs(service: Service): number {
+  const state = service.updateStatus?.state;
+  const policy = state === 'rollback_started' ? service.rollbackConfig : state === 'updating' ? service.updateConfig : undefined;
+  return policy ? (policy.delayNs + policy.monitorNs) / 1e6 : 0;
+}
+
 /** Follows every service's convergence over time (the clock is passed in: pure and testable). */
 export class ConvergenceTracker {
   private tracks = new Map<string, Track>();
@@ -94,7 +101,7 @@ export class ConvergenceTracker {
         const track = !old ? { fingerprint: fp, since: now, lastChange: now }
           : old.fingerprint === fp ? old : { fingerprint: fp, since: old.since, lastChange: now };
         tracks.set(s.id, track);
-        state = now - track.lastChange >= this.stuckAfterMs
+        state = now - track.lastChange >= this.stuckAfterMs + rolloutPauseMs(s)
           ? { state: 'stuck', since: track.since, lastChange: track.lastChange, reason: stuckReason(s, own) }
           : { state: 'converging', since: track.since };
       }
@@ -114,15 +121,5 @@ export class ConvergenceTracker {
   anyMoving(): boolean {
     for (const s of this.states.values()) if (s.state === 'converging') return true;
     return false;
-  }
-
-  /** When the first converging service would count as stuck, if nothing changes before then. */
-  nextStuckAt(): number | undefined {
-    let next: number | undefined;
-    for (const [id, s] of this.states) {
-      const t = this.tracks.get(id);
-      if (s.state === 'converging' && t) next = Math.min(next ?? Infinity, t.lastChange + this.stuckAfterMs);
-    }
-    return next;
   }
 }

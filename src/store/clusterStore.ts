@@ -9,13 +9,14 @@ import { ConvergenceTracker, type ServiceConvergence } from '../domain/convergen
 import { Emitter } from '../domain/emitter';
 import { classifyError, isTimeout, leaderLost, SwarmProblem, type SwarmError } from '../domain/errors';
 import { fullPlan, isEmptyPlan, mergePlans, planRefresh, type EngineEvent, type RefreshPlan } from '../domain/events';
-import { KINDS, type Kind, type ObjectOfKind, type SwarmInfo } from '../domain/model';
+import { KINDS, type Kind, type ObjectOfKind, type SwarmInfo, type Task } from '../domain/model';
 import { connectSwarm, type Connected } from './connector';
 import { EventLedger, Replacement } from './eventLedger';
 import { ObjectCache } from './objectCache';
 import { fetchPlan, writePlan } from './planRunner';
 import { DEFAULT_STORE_OPTIONS, type StoreOptions } from './storeOptions';
 import { StatsCounter } from './stats';
+import { TaskIndex } from './taskIndex';
 import type { EventHandlers, EventSubscription, SwarmApi } from './swarmApi';
 import type { ChangeBatch, ClusterView, ConnectionState, Failover, StoreStats } from './types';
 
@@ -56,6 +57,8 @@ export class ClusterStore implements ClusterView {
   readonly onDidChange = this.changes.event;
   readonly onDidChangeConnection = this.connections.event;
 
+  private readonly taskIndex = new TaskIndex((id) => this.cache.get('task', id), () => this.cache.all('task'));
+
   constructor(
     private readonly primary: SwarmApi,
     options: Partial<StoreOptions> = {},
@@ -66,9 +69,16 @@ export class ClusterStore implements ClusterView {
     this.options = { ...DEFAULT_STORE_OPTIONS, ...options };
     this.tracker = new ConvergenceTracker(this.options.stuckAfterMs);
     this.api = primary;
+    // The first listener: the index is current before any view hears of a batch.
+    this.changes.event((batch) => this.taskIndex.apply(batch));
   }
 
+  tasksOfService(serviceId: string): readonly Task[] { return this.taskIndex.tasksOfService(serviceId); }
+  tasksOfNode(nodeId: string): readonly Task[] { return this.taskIndex.tasksOfNode(nodeId); }
+
   get endpointLabel(): string { return this.api.endpointLabel; }
+  /** The endpoint in use: the configured one, or after a failover the manager that stands in. */
+  get through(): SwarmApi { return this.api; }
   get connection(): ConnectionState { return this.state; }
   get stale(): boolean { return this.state.status === 'stale'; }
   get stats(): StoreStats { return this.counters.snapshot(); }

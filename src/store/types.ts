@@ -2,7 +2,7 @@
 import type { Event } from '../domain/emitter';
 import type { SwarmError } from '../domain/errors';
 import type { ServiceConvergence } from '../domain/convergence';
-import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
+import type { Kind, ObjectOfKind, SwarmInfo, Task } from '../domain/model';
 
 /** What one batch of changes did to one kind. Views refresh only what is named here. */
 export interface KindChange {
@@ -65,6 +65,10 @@ export interface ClusterView {
   get<K extends Kind>(kind: K, id: string): ObjectOfKind[K] | undefined;
   /** Where a service stands: steady, converging, or stuck (with the scheduler's reason). */
   convergence(serviceId: string): ServiceConvergence;
+  /** The tasks of a service, current and history (an index kept by the store). */
+  tasksOfService(serviceId: string): readonly Task[];
+  /** The tasks placed on a node. */
+  tasksOfNode(nodeId: string): readonly Task[];
   /** A full resync now (one list call per kind). */
   refresh(): Promise<void>;
 }

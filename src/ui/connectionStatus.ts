@@ -17,6 +17,7 @@ export class ConnectionStatus implements vscode.Disposable {
   private view: ClusterView | undefined;
   private ticker: NodeJS.Timeout | undefined;
   private disposed = false;
+  private shown = false;
 
   constructor(private readonly treeView: vscode.TreeView<unknown>) {
     this.item.name = 'Docker Swarm';
@@ -44,6 +45,12 @@ export class ConnectionStatus implements vscode.Disposable {
     this.treeView.message = message;
     this.setStatus('error', { status: '$(error) swarm: bad endpoint', tooltip: `${message}\nClick to open the swarm.dockerHost setting.`, tone: 'error' },
       { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['swarm.dockerHost'] });
+  }
+
+  /** What the status bar item shows now (the extension API gives it to the extension-host tests). */
+  snapshot(): { readonly text: string; readonly tooltip: string; readonly visible: boolean } {
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '', visible: this.shown };
   }
 
   dispose(): void {
@@ -79,6 +86,7 @@ export class ConnectionStatus implements vscode.Disposable {
 
   private setStatus(status: Status, text: ConnectionText | undefined, command?: string | vscode.Command): void {
     void vscode.commands.executeCommand('setContext', 'swarm.connection', status);
+    this.shown = text !== undefined;
     if (!text) { this.item.hide(); return; }
     this.item.text = text.status;
     this.item.tooltip = text.tooltip;

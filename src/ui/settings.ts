@@ -37,6 +37,11 @@ export function readSettings(): SwarmSettings {
   };
 }
 
+/** The tree's settings (its toggles live in the view's title bar, not in settings). */
+export function readTreeSettings(): { readonly stuckAfterMs: number } {
+  return { stuckAfterMs: seconds(vscode.workspace.getConfiguration('swarm').get<unknown>('tasks.stuckAfterSeconds'), 30, 1) };
+}
+
 export interface SettingsHandlers {
   /** The endpoint, the failover set or the call timeout changed: connect anew. */
   onEndpointChanged(settings: SwarmSettings): void;
@@ -51,4 +56,17 @@ export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposab
     if (RECONNECTING.some((s) => e.affectsConfiguration(s))) handlers.onEndpointChanged(readSettings());
     else if (e.affectsConfiguration('swarm.tasks')) handlers.onPollingChanged(readSettings());
   });
+}
+
+/** `swarm.rollout.openView`: whether a rollout opens its view by itself. */
+export type RolloutOpenView = 'ask' | 'always' | 'never';
+
+export function readRolloutOpenView(): RolloutOpenView {
+  const open = vscode.workspace.getConfiguration('swarm').get<unknown>('rollout.openView');
+  return open === 'always' || open === 'never' ? open : 'ask';
+}
+
+/** Remembers the answer "Always" / "Never" of an ask. */
+export function saveRolloutOpenView(value: RolloutOpenView): Thenable<void> {
+  return vscode.workspace.getConfiguration('swarm').update('rollout.openView', value, vscode.ConfigurationTarget.Global);
 }

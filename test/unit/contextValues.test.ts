@@ -12,13 +12,13 @@ const node = (o: Partial<SwarmNode> = {}): SwarmNode => ({
 
 const service = (o: Partial<Service> = {}): Service => ({
   id: 's1', version: 1, name: 'web', image: 'busybox:1', mode: { kind: 'replicated', replicas: 3 }, labels: {},
-  hasPreviousSpec: false, ports: [], networkIds: [], secretNames: [], configNames: [], constraints: [],
+  hasPreviousSpec: false, ports: [], networkIds: [], secretNames: [], configNames: [], constraints: [], taskSpecDigest: 'spec1',
   createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z', ...o,
 });
 
 const task = (o: Partial<Task> = {}): Task => ({
   id: 't1', version: 1, serviceId: 's1', nodeId: 'n1', slot: 1, image: 'busybox:1', state: 'running', desiredState: 'running',
-  message: 'started', timestamp: '2024-01-01T00:00:00Z', createdAt: '2024-01-01T00:00:00Z', ...o,
+  message: 'started', specDigest: 'spec1', timestamp: '2024-01-01T00:00:00Z', createdAt: '2024-01-01T00:00:00Z', ...o,
 });
 
 const network = (o: Partial<Network> = {}): Network => ({

@@ -1,6 +1,7 @@
 // Engine `/tasks`, `/secrets`, `/configs`, `/networks` JSON → cluster model.
 import type { Config, Network, Secret, Task, TaskState } from '../../domain/model';
-import { arr, at, bool, labels, num, obj, oneOf, optStr, str } from './json';
+import { taskSpecDigest } from './digest';
+import { arr, at, bool, labels, num, obj, oneOf, optNum, optStr, str } from './json';
 
 const TASK_STATES: readonly TaskState[] = ['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready',
   'starting', 'running', 'complete', 'shutdown', 'failed', 'rejected', 'remove', 'orphaned'];
@@ -23,6 +24,8 @@ export function toTask(raw: unknown): Task {
     error: optStr(status['Err']),
     exitCode: typeof exitCode === 'number' ? exitCode : undefined,
     containerId: optStr(container['ContainerID']),
+    specDigest: taskSpecDigest(at(raw, 'Spec')),
+    jobIteration: optNum(at(raw, 'JobIteration', 'Index')),
     timestamp: str(status['Timestamp']),
     createdAt: str(at(raw, 'CreatedAt')),
   };

@@ -1,8 +1,8 @@
 // Engine `/services` JSON → cluster model.
-import type { PublishedPort, Service, ServiceMode, UpdatePolicy, UpdateStatus } from '../../domain/model';
-import { arr, at, labels, num, obj, oneOf, optStr, str } from './json';
-
-export const STACK_LABEL = 'com.docker.stack.namespace';
+import { stackOf, type PublishedPort, type Service, type ServiceMode, type UpdatePolicy, type UpdateStatus } from '../../domain/model';
+import { taskSpecDigest } from './digest';
+import { specChanges } from './specChanges';
+import { arr, at, labels, num, obj, oneOf, optNum, optStr, str } from './json';
 
 function toMode(raw: unknown): ServiceMode {
   const mode = obj(raw);
@@ -53,6 +53,11 @@ function toPorts(raw: unknown): PublishedPort[] {
   });
 }
 
+function toPreviousSpec(spec: unknown, previous: unknown): Service['previousSpec'] {
+  if (Object.keys(obj(previous)).length === 0) return undefined;
+  return { image: str(at(previous, 'TaskTemplate', 'ContainerSpec', 'Image')), changes: specChanges(previous, spec) };
+}
+
 export function toService(raw: unknown): Service {
   const spec = obj(at(raw, 'Spec'));
   const template = obj(spec['TaskTemplate']);
@@ -67,11 +72,12 @@ export function toService(raw: unknown): Service {
     image: str(container['Image']),
     mode: toMode(spec['Mode']),
     labels: serviceLabels,
-    stack: optStr(serviceLabels[STACK_LABEL]),
+    stack: stackOf(serviceLabels),
     updateConfig: toPolicy(spec['UpdateConfig']),
     rollbackConfig: toPolicy(spec['RollbackConfig']),
     updateStatus: toUpdateStatus(at(raw, 'UpdateStatus')),
     hasPreviousSpec: Object.keys(obj(at(raw, 'PreviousSpec'))).length > 0,
+    previousSpec: toPreviousSpec(spec, at(raw, 'PreviousSpec')),
     ports: toPorts(at(raw, 'Endpoint', 'Ports') ?? at(spec, 'EndpointSpec', 'Ports')),
     networkIds: networks.map((n) => str(obj(n)['Target'])).filter(Boolean),
     secretNames: arr(container['Secrets']).map((s) => str(obj(s)['SecretName'])).filter(Boolean),
@@ -79,6 +85,8 @@ export function toService(raw: unknown): Service {
     constraints: arr(at(template, 'Placement', 'Constraints')).map((c) => str(c)).filter(Boolean),
     createdAt: str(at(raw, 'CreatedAt')),
     updatedAt: str(at(raw, 'UpdatedAt')),
+    taskSpecDigest: taskSpecDigest(template),
+    jobIteration: optNum(at(raw, 'JobStatus', 'JobIteration', 'Index')),
     status: 'RunningTasks' in status ? {
       running: num(status['RunningTasks']), desired: num(status['DesiredTasks']), completed: num(status['CompletedTasks']),
     } : undefined,
