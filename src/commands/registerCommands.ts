@@ -5,6 +5,7 @@ import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
+import { selectContext } from './context/selectContext';
 import { openRollout } from './rollout/openRollout';
 
 /** What command handlers may use. */
@@ -14,6 +15,8 @@ export interface CommandContext {
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
   readonly tree: ClusterTreeProvider;
+  /** The extension's global state (endpoints typed before). */
+  readonly memento: vscode.Memento;
   /** The rollout panels (src/ui/rollout). */
   readonly rollouts: { open(serviceId: string): Promise<void> };
 }
@@ -29,6 +32,7 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.groupByStack', handler: groupByStack },
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
   { id: 'swarm.rollout.open', handler: openRollout },
+  { id: 'swarm.context.select', handler: selectContext },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
