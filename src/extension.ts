@@ -6,7 +6,7 @@ import { serviceSpecs } from './docker/serviceSpecs';
 import { apiForEndpoint, failoverSet, resolveSwarmEndpoint } from './docker/swarmApis';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
-import { ConnectionStatus } from './ui/connectionStatus';
+import { ConnectionStatus, type StatusSnapshot } from './ui/connectionStatus';
 import { askToTrustHost } from './ui/hostKeyPrompt';
 import { onDidChangeSettings, readSettings, readTreeSettings } from './ui/settings';
 import { RolloutFollower } from './ui/rollout/rolloutFollower';
@@ -19,8 +19,8 @@ import { registerStackLanguage } from './language/registerStackLanguage';
 export interface SwarmExtensionApi {
   store(): ClusterView | undefined;
   readonly treeProvider: ClusterTreeProvider;
-  /** The status bar item's text and tooltip as shown. */
-  statusBar(): { readonly text: string; readonly tooltip: string; readonly visible: boolean };
+  /** The status bar item's text and tooltip as shown, and the connection's context keys. */
+  statusBar(): StatusSnapshot;
 }
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {

@@ -4,8 +4,11 @@
 // command line); they must be vscode-remote:// URIs of this server, or the workbench finds no
 // extension host to run them. The exit code comes back through window.codeAutomationExit.
 //
-// It brings up the small lab (1 manager + 2 workers) and points swarm.dockerHost at its manager.
+// It brings up the small lab (1 manager + 2 workers) and points swarm.dockerHost at its manager; for
+// the connection cases also a one-node lab that has left its swarm (an engine not in a swarm), and a
+// Docker context made by the real docker CLI in a private DOCKER_CONFIG.
 // Counts go to $SWARM_TEST_SUMMARY (scripts/test.mjs sums them); the last line is `N passed, N failed`.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +18,8 @@ import { choosePort, ROOT, serverMain, startServer, writeUserSettings } from './
 
 const TIMEOUT_MS = Number(process.env['SWARM_VSCODE_TIMEOUT_MS'] ?? 600_000);
 const TAG = '[swarm-test] ';
+/** The machine's docker CLI 28 (Debian's docker.io adds an older one). */
+const DOCKER = fs.existsSync('/usr/local/bin/docker') ? '/usr/local/bin/docker' : 'docker';
 
 interface Counts { passed: number; failed: number; pending: number; failures?: string[] }
 
@@ -23,7 +28,11 @@ async function main(): Promise<Counts> {
   if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run the build first (npm run build)`);
   const main = serverMain();
   const lab = labs.get(SMALL);
+  const plain = labs.get({ managers: 1, workers: 0 });
+  execFileSync(DOCKER, ['-H', plain.host, 'swarm', 'leave', '--force'], { stdio: 'ignore' });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-vscode-'));
+  const dockerConfig = path.join(tmp, 'docker-config');
+  execFileSync(DOCKER, ['context', 'create', 'vsct-lab', '--docker', `host=${lab.host}`], { stdio: 'ignore', env: { ...process.env, DOCKER_CONFIG: dockerConfig } });
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(ROOT, 'test', 'vscode', 'workspace'), workspace, { recursive: true });
   const resultFile = path.join(tmp, 'result.json');
@@ -33,6 +42,7 @@ async function main(): Promise<Counts> {
   });
   const server = await startServer(main, { root: tmp }, await choosePort(0), {
     SWARM_VSCODE_RESULT: resultFile, SWARM_IT_DOCKER_HOST: lab.host, SWARM_IT_LAB: lab.name ?? '',
+    SWARM_IT_WORKER_HOST: lab.workerHost ?? '', SWARM_IT_PLAIN_HOST: plain.host, SWARM_IT_CONTEXT: 'vsct-lab', DOCKER_CONFIG: dockerConfig,
   });
   const browser = await launchBrowser();
   try {

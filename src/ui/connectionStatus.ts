@@ -12,6 +12,17 @@ import { readStatusSettings } from './settings';
 
 type Status = ConnectionState['status'] | 'error' | 'none';
 
+/** What the status bar shows, and the context keys the view's welcome content keys on. */
+export interface StatusSnapshot {
+  readonly text: string;
+  readonly tooltip: string;
+  readonly visible: boolean;
+  /** `swarm.connection` */
+  readonly connection: string;
+  /** `swarm.problem` */
+  readonly problem: string;
+}
+
 const BACKGROUND: Readonly<Record<ConnectionText['tone'], string | undefined>> = {
   normal: undefined, warning: 'statusBarItem.warningBackground', error: 'statusBarItem.errorBackground',
 };
@@ -25,6 +36,7 @@ export class ConnectionStatus implements vscode.Disposable {
   private shown = false;
   private label: string | undefined;
   private problem = '';
+  private status: Status = 'none';
 
   constructor(private readonly treeView: vscode.TreeView<unknown>) {
     this.item.name = 'Docker Swarm';
@@ -56,9 +68,10 @@ export class ConnectionStatus implements vscode.Disposable {
   }
 
   /** What the status bar item shows now (the extension API gives it to the extension-host tests). */
-  snapshot(): { readonly text: string; readonly tooltip: string; readonly visible: boolean } {
+  snapshot(): StatusSnapshot {
     const tooltip = this.item.tooltip;
-    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '', visible: this.shown };
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '', visible: this.shown,
+      connection: this.status, problem: this.problem || 'none' };
   }
 
   dispose(): void {
@@ -107,6 +120,7 @@ export class ConnectionStatus implements vscode.Disposable {
   }
 
   private setStatus(status: Status, text: ConnectionText | undefined, command?: string | vscode.Command): void {
+    this.status = status;
     void vscode.commands.executeCommand('setContext', 'swarm.connection', status);
     this.shown = text !== undefined;
     if (!text) { this.item.hide(); return; }

@@ -46,6 +46,17 @@ export function readTreeSettings(): { readonly stuckAfterMs: number } {
   return { stuckAfterMs: seconds(vscode.workspace.getConfiguration('swarm').get<unknown>('tasks.stuckAfterSeconds'), 30, 1) };
 }
 
+/**
+ * Empties a string setting whose empty value means "not set" (swarm.dockerHost, swarm.context).
+ * Removing it is not enough in a remote window (code-server, Remote-SSH): a machine-scoped value can
+ * sit in both the local and the remote user settings, and removal reaches only one of them (seen in
+ * VS Code 1.100); an empty value written over it wins wherever the other one is.
+ */
+export async function clearUserSetting(key: string): Promise<void> {
+  const c = vscode.workspace.getConfiguration('swarm');
+  if (c.get<unknown>(key)) await c.update(key, '', vscode.ConfigurationTarget.Global);
+}
+
 /** `swarm.statusBar.warnSingleManager`: warn about a swarm of several nodes with one manager. */
 export function readStatusSettings(): { readonly warnSingleManager: boolean } {
   return { warnSingleManager: vscode.workspace.getConfiguration('swarm').get<unknown>('statusBar.warnSingleManager') !== false };

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { nodeResolveInput } from '../../docker/dockerOptions';
 import { currentContextName, listContexts } from '../../docker/dockerContexts';
 import { parseHost } from '../../docker/hostString';
-import { readSettings } from '../../ui/settings';
+import { clearUserSetting, readSettings } from '../../ui/settings';
 import type { CommandContext } from '../registerCommands';
 
 const RECENT_KEY = 'swarm.recentEndpoints';
@@ -63,19 +63,19 @@ async function apply(ctx: CommandContext, choice: Choice): Promise<void> {
   // One reconnect for the pair of updates: the runner of settings changes coalesces them.
   switch (choice.kind) {
     case 'context':
-      await config.update('dockerHost', undefined, global);
+      await clearUserSetting('dockerHost');
       await config.update('context', choice.name, global);
       return;
     case 'url': {
       const recent = [choice.url, ...ctx.memento.get<string[]>(RECENT_KEY, []).filter((u) => u !== choice.url)].slice(0, MAX_RECENT);
       await ctx.memento.update(RECENT_KEY, recent);
-      await config.update('context', undefined, global);
+      await clearUserSetting('context');
       await config.update('dockerHost', choice.url, global);
       return;
     }
     case 'cli':
-      await config.update('dockerHost', undefined, global);
-      await config.update('context', undefined, global);
+      await clearUserSetting('dockerHost');
+      await clearUserSetting('context');
       return;
     case 'enter': {
       const url = await vscode.window.showInputBox({ title: 'Docker endpoint of a swarm manager', placeHolder: 'ssh://user@manager1', validateInput: validateEndpoint, ignoreFocusOut: true });
