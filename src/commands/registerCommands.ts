@@ -3,8 +3,11 @@
 import * as vscode from 'vscode';
 import type { OperationContext } from '../operations/operation';
 import type { ClusterView } from '../store/types';
+import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
+import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
+import { openRollout } from './rollout/openRollout';
 import { activateNode } from './node/activateNode';
 import { addNodeLabel } from './node/addNodeLabel';
 import { demoteNode } from './node/demoteNode';
@@ -35,6 +38,9 @@ export interface CommandContext {
   store(): ClusterView | undefined;
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
+  readonly tree: ClusterTreeProvider;
+  /** The rollout panels (src/ui/rollout). */
+  readonly rollouts: { open(serviceId: string): Promise<void> };
   /** What operations run with (store, write port, log, settings); undefined while not connected. */
   operations(): OperationContext | undefined;
   /** The "Swarm" log channel. */
@@ -44,6 +50,11 @@ export interface CommandContext {
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
   { id: 'swarm.cluster.refresh', handler: refreshCluster },
   { id: 'swarm.cluster.reconnect', handler: reconnect },
+  { id: 'swarm.cluster.showTaskHistory', handler: showTaskHistory },
+  { id: 'swarm.cluster.hideTaskHistory', handler: hideTaskHistory },
+  { id: 'swarm.cluster.groupByStack', handler: groupByStack },
+  { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
+  { id: 'swarm.rollout.open', handler: openRollout },
   { id: 'swarm.swarm.init', handler: initSwarm },
   { id: 'swarm.swarm.join', handler: joinSwarm },
   { id: 'swarm.swarm.leave', handler: leaveSwarm },

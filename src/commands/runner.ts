@@ -7,7 +7,7 @@ import type { Kind, ObjectOfKind } from '../domain/model';
 import { explainEngineError } from '../domain/refusals';
 import { Cancelled, OperationError, type Check, type Confirmation, type Operation, type OperationContext, type Outcome } from '../operations/operation';
 import { readActionSettings } from '../ui/settings';
-import { openRolloutView } from './rolloutView';
+import { followRollout } from './rolloutView';
 import type { CommandContext } from './registerCommands';
 import { nameOf, resolveTargets, type TargetSpec } from './targets';
 
@@ -102,7 +102,7 @@ export async function runOperations(ctx: CommandContext, ops: readonly Operation
     try {
       for (const [i, g] of go.entries()) {
         const prefix = go.length > 1 ? `(${i + 1}/${go.length}) ${g.name}: ` : '';
-        if (g.op.rolloutOf) void openRolloutView(g.op.rolloutOf, settings.rolloutOpenView);
+        if (g.op.rollout) void followRollout(ctx, g.op.rollout);
         let last = 0;
         outcomes.push(await g.op.run({
           report: (message, fraction) => {

@@ -4,7 +4,7 @@
 // eligible). Pure; the drain action confirms with it and follows the node's tasks until none runs.
 import type { Service, SwarmNode, Task } from './model';
 import { meetsConstraints } from './placement';
-import { taskName } from './taskName';
+import { taskName } from './names';
 import { isTerminal } from './taskStates';
 
 export interface StrandedTask {

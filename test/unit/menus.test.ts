@@ -1,4 +1,4 @@
-// The context menus of package.json against the tree's contextValue tokens (src/ui/tree/contextValues.ts):
+// The node and service context menus of package.json against the tree's contextValue tokens (src/ui/tree/contextValues.ts):
 // each action shows exactly on the items it applies to; every command in a menu is declared and in
 // the command table.
 import assert from 'node:assert/strict';
@@ -13,9 +13,10 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 };
 const table = fs.readFileSync(path.join(ROOT, 'src', 'commands', 'registerCommands.ts'), 'utf8');
 
-/** Commands a context menu (or the inline bar) shows for an item with this contextValue. */
+/** Node and service actions a context menu (or the inline bar) shows for an item with this contextValue. */
 function shown(contextValue: string, inline = false): string[] {
   return pkg.contributes.menus['view/item/context']
+    .filter((e) => /^swarm\.(node|service)\./.test(e.command))
     .filter((e) => (e.group?.startsWith('inline') ?? false) === inline)
     .filter((e) => {
       const m = /viewItem =~ \/(.*)\/$/.exec(e.when ?? '');

@@ -5,7 +5,7 @@ import { dockerCommand } from '../../domain/cliCommand';
 import { describeDrainImpact, drainImpact, liveTasksOn } from '../../domain/drainImpact';
 import type { NodeAvailability, SwarmNode } from '../../domain/model';
 import { withAvailability } from '../../domain/specs/nodeSpec';
-import { taskName } from '../../domain/taskName';
+import { taskName } from '../../domain/names';
 import { OperationError, proceed, refuse, type Operation, type OperationContext } from '../operation';
 import { waitForView } from '../waitFor';
 import { changeNode, currentNode, waitForNode } from './nodeUpdate';

@@ -76,7 +76,7 @@ export function editServiceSpec(ctx: OperationContext, base: SpecDocument, edite
   return {
     title: `Updating ${name} with the edited spec`,
     destructive: true,
-    rolloutOf: base.serviceId,
+    rollout: { serviceId: base.serviceId, tracked: true },
     check() {
       currentService(ctx, base.serviceId);
       if (changes.length === 0) return refuse(`The edited spec of ${name} equals the one opened: nothing to update.`);

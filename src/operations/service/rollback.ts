@@ -14,7 +14,7 @@ export function rollbackService(ctx: OperationContext, serviceId: string): Opera
   return {
     title: `Rolling back ${name}`,
     destructive: true,
-    rolloutOf: serviceId,
+    rollout: { serviceId: serviceId, tracked: true },
     async check() {
       const service = currentService(ctx, serviceId);
       if (!service.hasPreviousSpec) return refuse(`${service.name} has no previous spec to roll back to: ${NONE}.`);

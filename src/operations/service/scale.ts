@@ -27,7 +27,7 @@ export function scaleService(ctx: OperationContext, serviceId: string, replicas:
   return {
     title: `Scaling ${seen?.name ?? serviceId} to ${replicas}`,
     destructive: replicas < from,
-    rolloutOf: serviceId,
+    rollout: { serviceId: serviceId, tracked: false },
     check() {
       const service = currentService(ctx, serviceId);
       const reason = notScalable(service) ?? validateReplicas(String(replicas));

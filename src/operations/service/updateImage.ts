@@ -37,7 +37,7 @@ export function updateServiceImage(ctx: OperationContext, serviceId: string, ima
   return {
     title: `Updating ${name} to ${image}`,
     destructive: true,
-    rolloutOf: serviceId,
+    rollout: { serviceId: serviceId, tracked: true },
     check() {
       const service = currentService(ctx, serviceId);
       const bad = validateImage(image);
@@ -58,7 +58,7 @@ export function forceRestartService(ctx: OperationContext, serviceId: string): O
   return {
     title: `Restarting every task of ${name}`,
     destructive: true,
-    rolloutOf: serviceId,
+    rollout: { serviceId: serviceId, tracked: true },
     check() {
       const service = currentService(ctx, serviceId);
       const tasks = ctx.view.all('task').filter((t) => t.serviceId === serviceId && t.desiredState === 'running').length;
