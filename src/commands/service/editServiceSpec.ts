@@ -9,7 +9,7 @@ export async function editServiceSpec(ctx: CommandContext, ...args: unknown[]): 
   if (!view) { ctx.reconnect(); return; }
   const [service] = await resolveTargets(view, { kind: 'service', placeholder: 'Service whose spec to edit', none: 'The swarm has no service.' }, args) ?? [];
   if (!service) return;
+  // A `.yaml` path: VS Code gives it the YAML language by itself (setting it would reopen the document).
   const doc = await vscode.workspace.openTextDocument(specUri(service.id, service.name));
-  await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
   await vscode.window.showTextDocument(doc, { preview: false });
 }

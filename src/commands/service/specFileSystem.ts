@@ -1,4 +1,4 @@
-// The virtual file system behind Edit Service Spec (like `kubectl edit`): `swarm-spec:/<id>/<name>.yaml`
+// The virtual file system behind Edit Service Spec (like `kubectl edit`): `swarm-service-spec:/<id>/<name>.yaml`
 // reads the service's Spec at its current version; saving validates the YAML (a failed save keeps
 // the edit), shows the diff against the spec that was opened, asks, and updates the service with
 // that version. A concurrent change fails the save and opens the current spec beside the edit; the
@@ -9,9 +9,9 @@ import { editServiceSpec, isSpecConflict, parseEdit, readSpecDocument, type Spec
 import type { CommandContext } from '../registerCommands';
 import { runOperations } from '../runner';
 
-export const SPEC_SCHEME = 'swarm-spec';
+export const SPEC_SCHEME = 'swarm-service-spec';
 /** Read-only views of a spec (as opened, or as it is now), for the diffs. */
-export const SPEC_VIEW_SCHEME = 'swarm-spec-view';
+export const SPEC_VIEW_SCHEME = 'swarm-service-spec-view';
 
 export function specUri(serviceId: string, name: string): vscode.Uri {
   return vscode.Uri.from({ scheme: SPEC_SCHEME, path: `/${serviceId}/${name}.yaml` });
@@ -30,6 +30,10 @@ export class SpecFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
   private readonly bases = new Map<string, SpecDocument>();
   private readonly views = new Map<string, string>();
   private readonly times = new Map<string, number>();
+
+  private readonly closed = vscode.workspace.onDidCloseTextDocument((d) => {
+    if (d.uri.scheme === SPEC_VIEW_SCHEME) this.views.delete(d.uri.toString());
+  });
 
   constructor(private readonly ctx: CommandContext) {}
 
@@ -50,7 +54,9 @@ export class SpecFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const ctx = this.operations();
-    const base = this.bases.get(uri.toString()) ?? await readSpecDocument(ctx, serviceIdOf(uri));
+    // Never the current spec in place of the one the edit started from: that would overwrite silently.
+    const base = this.bases.get(uri.toString());
+    if (!base) throw new vscode.FileSystemError('Not saved: the spec this edit started from is not known any more. Copy your edit, reopen Edit Spec, and apply it there.');
     const parsed = parseEdit(Buffer.from(content).toString('utf8'), base);
     if (parsed.problems) throw new vscode.FileSystemError(`Not saved, the spec is not valid: ${parsed.problems.join(' ')}`);
     const name = base.spec.Name ?? base.serviceId;
@@ -80,6 +86,7 @@ export class SpecFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
   }
 
   dispose(): void {
+    this.closed.dispose();
     this.changed.dispose();
     this.viewChanged.dispose();
   }

@@ -69,7 +69,7 @@ export function operationsTests(): void {
         TaskTemplate: { ContainerSpec: { Image: 'local/busybox:1', Args: ['sleep', '1000000'], Init: true } } });
       const el = await waitFor('the service row', () => row('Services', 'vsct-edit')?.el, 20_000);
       await vscode.commands.executeCommand('swarm.service.editSpec', el);
-      const editor = await waitFor('the spec editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'swarm-spec' && vscode.window.activeTextEditor, 20_000);
+      const editor = await waitFor('the spec editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'swarm-service-spec' && vscode.window.activeTextEditor, 20_000);
       const doc = editor.document;
       const engine = await docker.getService(svc.id).inspect() as { Version: { Index: number } };
       assert.match(doc.getText(), new RegExp(`spec at version ${engine.Version.Index}\\.`));
