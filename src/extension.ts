@@ -6,7 +6,7 @@ import { DockerSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';
 import { ContextNodeEngines } from './docker/nodeEngines';
 import { serviceSpecs } from './docker/serviceSpecs';
-import { createSwarmApi, failoverSet } from './docker/swarmApis';
+import { apiForEndpoint, failoverSet, resolveSwarmEndpoint } from './docker/swarmApis';
 import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
@@ -53,12 +53,15 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     store = undefined;
   };
 
+  let label: string | undefined;
   const connect = (): void => {
     disconnect();
     const settings = readSettings();
     try {
-      const options = { callTimeoutMs: settings.callTimeoutMs, trust: askToTrustHost };
-      const api = createSwarmApi(settings.dockerHost, options);
+      const options = { callTimeoutMs: settings.callTimeoutMs, trust: askToTrustHost, context: settings.context };
+      const endpoint = resolveSwarmEndpoint(settings.dockerHost, options);
+      label = endpoint.source.kind === 'context' ? endpoint.source.name : undefined;
+      const api = apiForEndpoint(endpoint, options);
       const alternates = failoverSet(api.endpointLabel, settings.failoverEndpoints, options);
       store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs,
         stuckAfterMs: readTreeSettings().stuckAfterMs }, alternates);
@@ -67,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
       return;
     }
     treeProvider.setView(store);
-    status.setView(store);
+    status.setView(store, label);
     rollouts.setView(store);
     follower.setView(store);
     // Cluster-aware stack checks follow the cluster (the store disposes these listeners with itself).
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   // Opening a stack file activates the extension too: connect to Docker only once the Swarm view
   // shows (or a rollout panel is restored).
   let connectedOnce = false;
+  let reconnectTimer: NodeJS.Timeout | undefined;
   const ensureConnected = (): void => {
     if (connectedOnce) return;
     connectedOnce = true;
@@ -96,18 +100,20 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   };
 
   context.subscriptions.push(
-    { dispose: disconnect },
+    { dispose: () => { clearTimeout(reconnectTimer); disconnect(); } },
     treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log,
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, operations, log }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, memento: context.globalState, operations, log }),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('swarm.statusBar')) status.refresh();
       if (!e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) return;
       const tree = readTreeSettings();
       treeProvider.setOptions(tree);
       store?.updateOptions({ stuckAfterMs: tree.stuckAfterMs });
     }),
     onDidChangeSettings({
-      onEndpointChanged: () => { if (connectedOnce) connect(); },
+      // Select Docker Context updates two settings: one reconnect for both.
+      onEndpointChanged: () => { if (connectedOnce) { clearTimeout(reconnectTimer); reconnectTimer = setTimeout(connect, 50); } },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),
     }),
   );

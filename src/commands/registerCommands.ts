@@ -7,6 +7,7 @@ import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
+import { selectContext } from './context/selectContext';
 import { openRollout } from './rollout/openRollout';
 import { activateNode } from './node/activateNode';
 import { addNodeLabel } from './node/addNodeLabel';
@@ -39,6 +40,8 @@ export interface CommandContext {
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
   readonly tree: ClusterTreeProvider;
+  /** The extension's global state (endpoints typed before). */
+  readonly memento: vscode.Memento;
   /** The rollout panels (src/ui/rollout). */
   readonly rollouts: { open(serviceId: string): Promise<void> };
   /** What operations run with (store, write port, log, settings); undefined while not connected. */
@@ -55,6 +58,7 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.groupByStack', handler: groupByStack },
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
   { id: 'swarm.rollout.open', handler: openRollout },
+  { id: 'swarm.context.select', handler: selectContext },
   { id: 'swarm.swarm.init', handler: initSwarm },
   { id: 'swarm.swarm.join', handler: joinSwarm },
   { id: 'swarm.swarm.leave', handler: leaveSwarm },

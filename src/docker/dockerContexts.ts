@@ -22,7 +22,7 @@ export function currentContextName(input: ResolveInput): string | undefined {
 }
 
 /** The endpoint of context `name`; `chosenBy` words the error when it does not exist. */
-export function contextEndpoint(name: string, input: ResolveInput, chosenBy: 'env' | 'config' | 'list'): Endpoint {
+export function contextEndpoint(name: string, input: ResolveInput, chosenBy: 'env' | 'config' | 'list' | 'setting'): Endpoint {
   const dir = configDir(input);
   const source: EndpointSource = { kind: 'context', name };
   const digest = input.sha256(name);
@@ -30,8 +30,9 @@ export function contextEndpoint(name: string, input: ResolveInput, chosenBy: 'en
   const text = input.readFile(metaFile);
   if (text === undefined) {
     const configFile = join(input, dir, 'config.json');
-    const chosen = chosenBy === 'env' ? 'DOCKER_CONTEXT names' : `${configFile} selects`;
-    const fix = chosenBy === 'env' ? 'set DOCKER_CONTEXT to one of them, or unset it' : 'run "docker context use <name>", or "docker context use default"';
+    const chosen = chosenBy === 'env' ? 'DOCKER_CONTEXT names' : chosenBy === 'setting' ? 'The swarm.context setting names' : `${configFile} selects`;
+    const fix = chosenBy === 'env' ? 'set DOCKER_CONTEXT to one of them, or unset it'
+      : chosenBy === 'setting' ? 'run "Swarm: Select Docker Context…" to pick one' : 'run "docker context use <name>", or "docker context use default"';
     throw new EndpointError(`${chosen} Docker context "${name}", which does not exist (no ${metaFile}). `
       + `Run "docker context ls" to see the contexts, then ${fix}.`, source);
   }
@@ -50,6 +51,28 @@ export function contextEndpoint(name: string, input: ResolveInput, chosenBy: 'en
   const tlsDir = join(input, dir, 'contexts', 'tls', digest, 'docker');
   const tls = hasTlsMaterial(tlsDir, input) || skipVerify ? tlsMaterial(tlsDir, input, !skipVerify) : undefined;
   return { kind: 'tcp', host: target.host, port: target.port, ...(tls ? { tls } : {}), source };
+}
+
+export interface ContextSummary {
+  readonly name: string;
+  /** Endpoints.docker.Host as stored (a broken context has none). */
+  readonly host: string;
+  readonly description: string;
+}
+
+/** Every stored context by name, broken ones included (their host may be empty), sorted by name. */
+export function listContexts(input: ResolveInput): ContextSummary[] {
+  const metaDir = join(input, configDir(input), 'contexts', 'meta');
+  const out: ContextSummary[] = [];
+  for (const digest of input.listDir(metaDir)) {
+    const meta = safeJson(input.readFile(join(input, metaDir, digest, 'meta.json')) ?? '');
+    const name = field(meta, 'Name');
+    if (typeof name !== 'string') continue;
+    const host = field(field(field(meta, 'Endpoints'), 'docker'), 'Host');
+    const description = field(field(meta, 'Metadata'), 'Description');
+    out.push({ name, host: typeof host === 'string' ? host : '', description: typeof description === 'string' ? description : '' });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Every context whose endpoint resolves (broken ones are skipped): the failover candidates. */

@@ -1,5 +1,7 @@
 // Which Docker endpoint to talk to, resolved the way the docker CLI does:
-// swarm.dockerHost setting (like `-H`) → DOCKER_HOST → Docker context → default socket.
+// swarm.dockerHost setting (like `-H`) → swarm.context (like `--context`) → DOCKER_HOST →
+// DOCKER_CONTEXT / the current context → default socket. The CLI refuses `-H` with `--context`;
+// Select Docker Context sets one and clears the other, and should both be set the host wins.
 // Pure: environment, file system and hashing are injected, so tests run on an in-memory fake.
 // The CLI's rules are in docker/cli v28.2.2: cli/command/cli.go (resolveContextName,
 // resolveDefaultDockerEndpoint), opts/hosts.go (ParseHost) and cli/context/docker/load.go.
@@ -16,6 +18,9 @@ const DEFAULT_TCP_PORT = 2375;
 export function resolveEndpoint(input: ResolveInput): Endpoint {
   const setting = input.setting?.trim();
   if (setting) return fromHostString(setting, { kind: 'setting' }, input);
+  const chosen = input.contextSetting?.trim();
+  if (chosen === 'default') return defaultContextEndpoint(input);
+  if (chosen) return contextEndpoint(chosen, input, 'setting');
   // The docker CLI lets DOCKER_HOST override DOCKER_CONTEXT and the current context.
   const dockerHost = input.env.DOCKER_HOST?.trim();
   if (dockerHost) return fromHostString(dockerHost, { kind: 'env' }, input);
@@ -48,6 +53,12 @@ export function describeSource(from: { readonly source: EndpointSource }): strin
 
 function hostPort(host: string, port: number): string {
   return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** The CLI's built-in context "default": DOCKER_HOST if set, else the default socket. */
+function defaultContextEndpoint(input: ResolveInput): Endpoint {
+  const dockerHost = input.env.DOCKER_HOST?.trim();
+  return dockerHost ? fromHostString(dockerHost, { kind: 'env' }, input) : defaultEndpoint(input);
 }
 
 /** No host anywhere: the default socket, or with TLS asked for by the environment, tcp://localhost:2376 (the CLI's DefaultTLSHost). */

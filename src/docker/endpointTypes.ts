@@ -24,8 +24,10 @@ export type Endpoint =
   | { readonly kind: 'ssh'; readonly host: string; readonly port: number; readonly username?: string; readonly source: EndpointSource };
 
 export interface ResolveInput {
-  /** The swarm.dockerHost setting. */
+  /** The swarm.dockerHost setting (like the CLI's `-H`). */
   readonly setting?: string;
+  /** The swarm.context setting (like the CLI's `--context`): a Docker context by name. */
+  readonly contextSetting?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly homedir: string;
   readonly platform: NodeJS.Platform;

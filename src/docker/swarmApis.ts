@@ -13,6 +13,8 @@ import { nodeSshFiles } from './ssh/nodeSshFiles';
 
 export interface ApiOptions {
   readonly callTimeoutMs?: number;
+  /** The swarm.context setting: a Docker context by name (after swarm.dockerHost, before DOCKER_HOST). */
+  readonly context?: string;
   /** Asks the user about an unknown ssh host; without it, unknown hosts are refused (swarm-lint). */
   readonly trust?: TrustPrompt;
   /** The environment and files to resolve from (tests); the process's by default. */
@@ -40,7 +42,13 @@ export function apiForEndpoint(e: Endpoint, options: ApiOptions = {}): DockerSwa
  */
 export function createSwarmApi(setting: string | undefined, options: ApiOptions = {}): DockerSwarmApi {
   const input = options.input ?? nodeResolveInput(setting);
-  return apiForEndpoint(resolveEndpoint({ ...input, setting }), { ...options, input });
+  return apiForEndpoint(resolveSwarmEndpoint(setting, { ...options, input }), { ...options, input });
+}
+
+/** The endpoint createSwarmApi would use (its source names a chosen Docker context). */
+export function resolveSwarmEndpoint(setting: string | undefined, options: ApiOptions = {}): Endpoint {
+  const input = options.input ?? nodeResolveInput(setting);
+  return resolveEndpoint({ ...input, setting, contextSetting: options.context });
 }
 
 /**

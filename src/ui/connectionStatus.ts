@@ -1,9 +1,14 @@
 // Shows the store's connection state: the cluster tree's message, a status-bar item, and the
 // `swarm.connection` context key (connecting | live | stale | stopped | error | none) plus
+// `swarm.problem` (the SwarmError kind while stale: unreachable, permission, not-swarm, worker,
+// locked, electing, no-quorum, …; `none` otherwise: the view's welcome content explains each) and
 // `swarm.failover` (true while another manager stands in) for `when` clauses. Wording: ./connectionText.
 import * as vscode from 'vscode';
+import { currentError } from '../domain/errors';
 import type { ClusterView, ConnectionState } from '../store/types';
-import { describeConnection, stuckServices, type ConnectionText } from './connectionText';
+import { clusterHealth } from '../domain/clusterHealth';
+import { describeConnection, shortEndpoint, stuckServices, type ConnectionText } from './connectionText';
+import { readStatusSettings } from './settings';
 
 type Status = ConnectionState['status'] | 'error' | 'none';
 
@@ -18,14 +23,17 @@ export class ConnectionStatus implements vscode.Disposable {
   private ticker: NodeJS.Timeout | undefined;
   private disposed = false;
   private shown = false;
+  private label: string | undefined;
+  private problem = '';
 
   constructor(private readonly treeView: vscode.TreeView<unknown>) {
     this.item.name = 'Docker Swarm';
     this.show(undefined);
   }
 
-  /** Follows another store (or none). */
-  setView(view: ClusterView | undefined): void {
+  /** Follows another store (or none); `label` names it in the status bar (a Docker context's name). */
+  setView(view: ClusterView | undefined, label?: string): void {
+    this.label = label;
     for (const s of this.subscriptions) s.dispose();
     this.view = view;
     this.subscriptions = view ? [
@@ -67,21 +75,35 @@ export class ConnectionStatus implements vscode.Disposable {
     const view = this.view;
     if (!state || !view) {
       this.treeView.message = undefined;
+      if (this.problem !== 'none') { this.problem = 'none'; void vscode.commands.executeCommand('setContext', 'swarm.problem', 'none'); }
       this.setStatus(state ? state.status : 'none', undefined);
       return;
     }
     const shownAt = Date.now();
     const render = (): void => {
-      const facts = { endpoint: view.endpointLabel, nodes: view.all('node').length, stuck: stuckServices(view.all('service'), (id) => view.convergence(id)) };
+      const nodes = view.all('node');
+      const facts = {
+        endpoint: view.endpointLabel, label: this.label ?? shortEndpoint(view.endpointLabel), nodes: nodes.length,
+        health: nodes.length > 0 ? clusterHealth(nodes, { warnSingleManager: readStatusSettings().warnSingleManager }) : undefined,
+        stuck: stuckServices(view.all('service'), (id) => view.convergence(id)),
+      };
       const text = describeConnection(state, facts, Date.now(), state.status === 'stale' ? shownAt + state.retryInMs : undefined);
       this.treeView.message = text?.message;
-      const command = state.status === 'stale' || (state.status === 'live' && state.failover) ? 'swarm.cluster.reconnect' : 'swarm.cluster.focus';
+      // A click reconnects when that is what is needed, else offers another context or endpoint.
+      const command = state.status === 'stale' || (state.status === 'live' && state.failover) ? 'swarm.cluster.reconnect' : 'swarm.context.select';
       this.setStatus(state.status, text, command);
       void vscode.commands.executeCommand('setContext', 'swarm.failover', state.status === 'live' && state.failover !== undefined);
+      const problem = state.status === 'stale' ? currentError(state.error, state.since, Date.now(), view.endpointLabel).kind : 'none';
+      if (problem !== this.problem) { this.problem = problem; void vscode.commands.executeCommand('setContext', 'swarm.problem', problem); }
     };
     render();
     // A stale state counts down to its retry, and an election counts up its time.
     if (state.status === 'stale') this.ticker = setInterval(render, 1000);
+  }
+
+  /** The status bar's settings changed: show the same state again. */
+  refresh(): void {
+    this.show(this.view?.connection);
   }
 
   private setStatus(status: Status, text: ConnectionText | undefined, command?: string | vscode.Command): void {

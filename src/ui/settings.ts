@@ -7,8 +7,10 @@ export interface PollSettings {
 }
 
 export interface SwarmSettings extends PollSettings {
-  /** `swarm.dockerHost`; undefined when empty (then DOCKER_HOST, the Docker context, the default socket). */
+  /** `swarm.dockerHost`; undefined when empty (then swarm.context, DOCKER_HOST, the Docker context, the default socket). */
   readonly dockerHost: string | undefined;
+  /** `swarm.context`: a Docker context by name, like the CLI's --context. */
+  readonly context: string | undefined;
   /** `swarm.failoverEndpoints`: more endpoints of the swarm's managers, besides the Docker contexts. */
   readonly failoverEndpoints: readonly string[];
   /** `swarm.engine.timeoutSeconds`: the deadline of every Engine request/response call. */
@@ -28,8 +30,10 @@ function strings(value: unknown): string[] {
 export function readSettings(): SwarmSettings {
   const c = vscode.workspace.getConfiguration('swarm');
   const host = c.get<unknown>('dockerHost');
+  const context = c.get<unknown>('context');
   return {
     dockerHost: typeof host === 'string' && host.trim() !== '' ? host.trim() : undefined,
+    context: typeof context === 'string' && context.trim() !== '' ? context.trim() : undefined,
     failoverEndpoints: strings(c.get<unknown>('failoverEndpoints')),
     callTimeoutMs: seconds(c.get<unknown>('engine.timeoutSeconds'), 10, 1),
     fastTaskPollMs: seconds(c.get<unknown>('tasks.fastPollSeconds'), 2, 0.5),
@@ -42,6 +46,11 @@ export function readTreeSettings(): { readonly stuckAfterMs: number } {
   return { stuckAfterMs: seconds(vscode.workspace.getConfiguration('swarm').get<unknown>('tasks.stuckAfterSeconds'), 30, 1) };
 }
 
+/** `swarm.statusBar.warnSingleManager`: warn about a swarm of several nodes with one manager. */
+export function readStatusSettings(): { readonly warnSingleManager: boolean } {
+  return { warnSingleManager: vscode.workspace.getConfiguration('swarm').get<unknown>('statusBar.warnSingleManager') !== false };
+}
+
 export interface SettingsHandlers {
   /** The endpoint, the failover set or the call timeout changed: connect anew. */
   onEndpointChanged(settings: SwarmSettings): void;
@@ -49,7 +58,7 @@ export interface SettingsHandlers {
   onPollingChanged(settings: PollSettings): void;
 }
 
-const RECONNECTING = ['swarm.dockerHost', 'swarm.failoverEndpoints', 'swarm.engine'];
+const RECONNECTING = ['swarm.dockerHost', 'swarm.context', 'swarm.failoverEndpoints', 'swarm.engine'];
 
 export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {

@@ -63,7 +63,7 @@ describe('the Swarm view in the workbench', function () {
 
   it('the status bar shows the cluster', async () => {
     const { wb } = ui();
-    const item = wb.statusItem(/swarm: 3 nodes/);
+    const item = wb.statusItem(/3\/3 nodes · 1\/1 managers/);
     await item.waitFor({ timeout: 15_000 });
     await item.hover();
     await wb.page.locator('.monaco-hover', { hasText: /via unix:\/\// }).first().waitFor({ timeout: 10_000 });
@@ -82,7 +82,7 @@ describe('the Swarm view in the workbench', function () {
     } finally {
       lab.startNode(1);
     }
-    await wb.statusItem(/swarm: 3 nodes/).waitFor({ timeout: 60_000 });
+    await wb.statusItem(/3\/3 nodes · 1\/1 managers/).waitFor({ timeout: 60_000 });
     await wb.viewMessage().filter({ hasText: /Disconnected/ }).waitFor({ state: 'detached', timeout: 15_000 });
     assert.doesNotMatch(await wb.rowText('Nodes'), /stale/);
     await scaleService(docker, webId, 2);

@@ -3,20 +3,39 @@ import assert from 'node:assert/strict';
 import { classifyError, leaderLost } from '../../src/domain/errors';
 import { toSwarmInfo } from '../../src/docker/mappers';
 import type { ConnectionState } from '../../src/store/types';
-import { describeConnection } from '../../src/ui/connectionText';
+import { describeConnection, shortEndpoint } from '../../src/ui/connectionText';
 import { fixture } from '../support/fixtures';
 
 const EP = 'unix:///run/swarm-lab/x/node1.sock';
 const info = toSwarmInfo(fixture('info-manager.json'));
-const facts = { endpoint: EP, nodes: 3, stuck: [] };
+const facts = { endpoint: EP, label: 'x/node1', nodes: 3, stuck: [] };
 const T = 1_800_000_000_000;
 
 describe('describeConnection', () => {
   it('live: nodes and managers, no message', () => {
     const t = describeConnection({ status: 'live', info }, facts, T);
     assert.equal(t?.message, undefined);
-    assert.equal(t?.status, '$(server-environment) swarm: 3 nodes');
+    assert.equal(t?.status, '$(server-environment) x/node1: 3 nodes');
     assert.equal(t?.tone, 'normal');
+  });
+
+  it('live with the nodes known: ready/total, reachable/total managers, the health\'s findings in the tooltip', () => {
+    const health = { level: 'warning' as const, nodesReady: 4, nodes: 5, managersReachable: 2, managers: 2, tolerance: '2 managers tolerate 0 failures',
+      findings: ['2 managers is an even count: it tolerates no more failures than 1. Use 3 or 5.'] };
+    const t = describeConnection({ status: 'live', info }, { ...facts, health }, T);
+    assert.equal(t?.status, '$(warning) x/node1: 4/5 nodes · 2/2 managers');
+    assert.equal(t?.tone, 'warning');
+    assert.match(t?.tooltip ?? '', /2 managers tolerate 0 failures\.\n2 managers is an even count/);
+    const down = describeConnection({ status: 'live', info }, { ...facts, health: { ...health, level: 'error' as const } }, T);
+    assert.equal(down?.tone, 'error');
+    assert.match(down?.status ?? '', /^\$\(error\)/);
+  });
+
+  it('short endpoint names for the status bar', () => {
+    assert.equal(shortEndpoint('unix:///var/run/docker.sock'), 'local');
+    assert.equal(shortEndpoint('unix:///run/swarm-lab/demo/node1.sock'), 'demo/node1');
+    assert.equal(shortEndpoint('tcp://10.0.0.5:2376 (TLS)'), '10.0.0.5');
+    assert.equal(shortEndpoint('ssh://admin@manager1:22'), 'manager1');
   });
 
   it('live through another manager: says which is down and how to go back', () => {

@@ -12,12 +12,12 @@ const sha = (t: string): string => createHash('sha256').update(t).digest('hex');
 const HOME = '/home/me';
 const CFG = `${HOME}/.docker`;
 
-interface Fake { setting?: string; env?: Record<string, string>; files?: Record<string, string>; platform?: NodeJS.Platform; homedir?: string }
+interface Fake { setting?: string; contextSetting?: string; env?: Record<string, string>; files?: Record<string, string>; platform?: NodeJS.Platform; homedir?: string }
 
 function input(f: Fake = {}): ResolveInput {
   const files = f.files ?? {};
   return {
-    setting: f.setting, env: f.env ?? {}, homedir: f.homedir ?? HOME, platform: f.platform ?? 'linux',
+    setting: f.setting, contextSetting: f.contextSetting, env: f.env ?? {}, homedir: f.homedir ?? HOME, platform: f.platform ?? 'linux',
     readFile: (p) => files[p], exists: (p) => p in files, sha256: sha,
     listDir: (dir) => [...new Set(Object.keys(files).filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1).split('/')[0] ?? ''))],
   };
@@ -55,6 +55,21 @@ describe('resolveEndpoint', () => {
     it('prefers DOCKER_HOST over DOCKER_CONTEXT and the current context', () => {
       const e = resolve({ setting: '  ', env: { DOCKER_HOST: 'tcp://h:1', DOCKER_CONTEXT: 'prod' }, files: prod });
       assert.deepEqual(e, { kind: 'tcp', host: 'h', port: 1, source: { kind: 'env' } });
+    });
+    // The swarm.context setting stands for --context: docker/cli cli/command/cli.go resolveContextName
+    // takes --context before -H, DOCKER_HOST, DOCKER_CONTEXT and config.json's currentContext.
+    it('swarm.context (like --context) beats DOCKER_HOST, DOCKER_CONTEXT and the current context; swarm.dockerHost beats it', () => {
+      const files = { ...prod, ...context('staging', { Host: 'ssh://ops@stage' }) };
+      const env = { DOCKER_HOST: 'tcp://h:1', DOCKER_CONTEXT: 'prod' };
+      assert.deepEqual(resolve({ contextSetting: 'staging', env, files }).source, { kind: 'context', name: 'staging' });
+      assert.deepEqual(resolve({ setting: 'unix:///x.sock', contextSetting: 'staging', env, files }).source, { kind: 'setting' });
+    });
+    it('swarm.context "default" is the CLI\'s default context: DOCKER_HOST if set, else the socket, never currentContext', () => {
+      assert.deepEqual(resolve({ contextSetting: 'default', env: { DOCKER_HOST: 'tcp://h:1' }, files: prod }).source, { kind: 'env' });
+      assert.deepEqual(resolve({ contextSetting: 'default', files: prod }).source, { kind: 'default' });
+    });
+    it('swarm.context naming a missing context says so and how to pick one', () => {
+      throwsEndpointError(() => resolve({ contextSetting: 'gone', files: prod }), { kind: 'context', name: 'gone' }, 'The swarm.context setting names Docker context "gone"', 'Select Docker Context');
     });
     it('uses the current context when neither is set', () => {
       assert.deepEqual(resolve({ env: { DOCKER_HOST: '' }, files: prod }).source, { kind: 'context', name: 'prod' });

@@ -132,10 +132,17 @@ export function treeTests(): void {
       }
     });
 
-    it('the status bar names the swarm and its size', () => {
+    it('the status bar: nodes ready/total and managers reachable/total as the Engine lists them; one manager of three nodes warns', async () => {
+      const engine = await docker.listNodes() as { Status: { State: string }; ManagerStatus?: { Reachability: string } }[];
+      const ready = engine.filter((n) => n.Status.State === 'ready').length;
+      const managers = engine.filter((n) => n.ManagerStatus);
+      const reachable = managers.filter((n) => n.ManagerStatus?.Reachability === 'reachable').length;
       const s = api.statusBar();
-      assert.match(s.text, /swarm: 3 nodes/);
+      assert.ok(s.text.includes(`${ready}/${engine.length} nodes · ${reachable}/${managers.length} managers`), s.text);
       assert.ok(s.tooltip.includes(LAB_HOST), 'the tooltip names the endpoint');
+      assert.match(s.text, /^\$\(warning\)/, 'a single manager in a swarm of several nodes is a warning');
+      assert.match(s.tooltip, /A single manager/);
+      assert.match(s.tooltip, /1 manager tolerates 0 failures/);
     });
   });
 }
