@@ -1,14 +1,18 @@
 // Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar, rollout panels and commands.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { SwarmLog } from './commands/swarmLog';
 import { DockerSwarmApi } from './docker/dockerSwarmApi';
+import { DockerWriteApi } from './docker/dockerWriteApi';
+import { ContextNodeEngines } from './docker/nodeEngines';
 import { serviceSpecs } from './docker/serviceSpecs';
 import { apiForEndpoint, failoverSet, resolveSwarmEndpoint } from './docker/swarmApis';
+import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus, type StatusSnapshot } from './ui/connectionStatus';
 import { askToTrustHost } from './ui/hostKeyPrompt';
-import { onDidChangeSettings, readSettings, readTreeSettings } from './ui/settings';
+import { onDidChangeSettings, readActionSettings, readSettings, readTreeSettings } from './ui/settings';
 import { RolloutFollower } from './ui/rollout/rolloutFollower';
 import { RolloutPanels } from './ui/rollout/rolloutPanels';
 import { SpecDocuments } from './ui/rollout/specDiff';
@@ -30,6 +34,8 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   treeProvider.setVisible(treeView.visible);
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
+  const log = new SwarmLog();
+  const engines = new ContextNodeEngines(log, { trust: askToTrustHost });
   const stackLanguage = registerStackLanguage(() => store);
   const specs = new SpecDocuments();
   const rollouts = new RolloutPanels({ extensionUri: context.extensionUri, tree: treeProvider, treeView, specs,
@@ -84,11 +90,20 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   };
   const connectWhenVisible = (): void => { if (treeView.visible) ensureConnected(); };
 
+  // Writes go through the manager in use too (after a failover, the one that stands in).
+  let writer: DockerWriteApi | undefined;
+  const operations = (): OperationContext | undefined => {
+    const api = store?.through;
+    if (!store || !(api instanceof DockerSwarmApi)) return undefined;
+    if (writer?.through !== api) writer = new DockerWriteApi(api, log);
+    return { view: store, api: writer, log, cluster: store.endpointLabel, waitMs: readActionSettings().waitMs, engines };
+  };
+
   context.subscriptions.push(
     { dispose: () => { clearTimeout(reconnectTimer); disconnect(); } },
-    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower,
+    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log,
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, memento: context.globalState }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, memento: context.globalState, operations, log }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('swarm.statusBar')) status.refresh();
       if (!e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) return;

@@ -1,5 +1,7 @@
-// Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler.
+// Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler. Actions are made
+// by the runner (./runner.ts: targets, confirmation, progress, errors); their files hold only their logic.
 import * as vscode from 'vscode';
+import type { OperationContext } from '../operations/operation';
 import type { ClusterView } from '../store/types';
 import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
@@ -7,6 +9,29 @@ import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
 import { selectContext } from './context/selectContext';
 import { openRollout } from './rollout/openRollout';
+import { activateNode } from './node/activateNode';
+import { addNodeLabel } from './node/addNodeLabel';
+import { demoteNode } from './node/demoteNode';
+import { drainNode } from './node/drainNode';
+import { pauseNode } from './node/pauseNode';
+import { promoteNode } from './node/promoteNode';
+import { removeNode } from './node/removeNode';
+import { removeNodeLabel } from './node/removeNodeLabel';
+import type { Handler } from './runner';
+import { createService } from './service/createService';
+import { editServiceSpec } from './service/editServiceSpec';
+import { forceRestartService } from './service/forceRestartService';
+import { removeService } from './service/removeService';
+import { rollbackService } from './service/rollbackService';
+import { scaleService } from './service/scaleService';
+import { SPEC_SCHEME, SPEC_VIEW_SCHEME, SpecFileSystem } from './service/specFileSystem';
+import { updateServiceImage } from './service/updateServiceImage';
+import { initSwarm } from './swarm/initSwarm';
+import { joinSwarm } from './swarm/joinSwarm';
+import { leaveSwarm } from './swarm/leaveSwarm';
+import { rotateJoinToken } from './swarm/rotateJoinToken';
+import { unlockSwarm } from './swarm/unlockSwarm';
+import type { SwarmLog } from './swarmLog';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -19,10 +44,11 @@ export interface CommandContext {
   readonly memento: vscode.Memento;
   /** The rollout panels (src/ui/rollout). */
   readonly rollouts: { open(serviceId: string): Promise<void> };
+  /** What operations run with (store, write port, log, settings); undefined while not connected. */
+  operations(): OperationContext | undefined;
+  /** The "Swarm" log channel. */
+  readonly log: SwarmLog;
 }
-
-/** Handlers get the context, then whatever VS Code passes (e.g. the tree element of a context menu). */
-type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
   { id: 'swarm.cluster.refresh', handler: refreshCluster },
@@ -33,8 +59,34 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
   { id: 'swarm.rollout.open', handler: openRollout },
   { id: 'swarm.context.select', handler: selectContext },
+  { id: 'swarm.swarm.init', handler: initSwarm },
+  { id: 'swarm.swarm.join', handler: joinSwarm },
+  { id: 'swarm.swarm.leave', handler: leaveSwarm },
+  { id: 'swarm.swarm.unlock', handler: unlockSwarm },
+  { id: 'swarm.swarm.rotateJoinToken', handler: rotateJoinToken },
+  { id: 'swarm.node.promote', handler: promoteNode },
+  { id: 'swarm.node.demote', handler: demoteNode },
+  { id: 'swarm.node.drain', handler: drainNode },
+  { id: 'swarm.node.pause', handler: pauseNode },
+  { id: 'swarm.node.activate', handler: activateNode },
+  { id: 'swarm.node.remove', handler: removeNode },
+  { id: 'swarm.node.addLabel', handler: addNodeLabel },
+  { id: 'swarm.node.removeLabel', handler: removeNodeLabel },
+  { id: 'swarm.service.create', handler: createService },
+  { id: 'swarm.service.scale', handler: scaleService },
+  { id: 'swarm.service.updateImage', handler: updateServiceImage },
+  { id: 'swarm.service.forceRestart', handler: forceRestartService },
+  { id: 'swarm.service.rollback', handler: rollbackService },
+  { id: 'swarm.service.remove', handler: removeService },
+  { id: 'swarm.service.editSpec', handler: editServiceSpec },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return COMMANDS.map(({ id, handler }) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args)));
+  const specs = new SpecFileSystem(ctx);
+  return [
+    ...COMMANDS.map(({ id, handler }) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args))),
+    specs,
+    vscode.workspace.registerFileSystemProvider(SPEC_SCHEME, specs, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(SPEC_VIEW_SCHEME, specs),
+  ];
 }

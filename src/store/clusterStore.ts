@@ -6,7 +6,7 @@
 // and the store reconnects — to another manager of the swarm if this one is down — and resyncs.
 import { backoffMs } from '../domain/backoff';
 import { ConvergenceTracker, type ServiceConvergence } from '../domain/convergence';
-import { Emitter } from '../domain/emitter';
+import { Emitter, type Disposable } from '../domain/emitter';
 import { classifyError, isTimeout, leaderLost, SwarmProblem, type SwarmError } from '../domain/errors';
 import { fullPlan, isEmptyPlan, mergePlans, planRefresh, type EngineEvent, type RefreshPlan } from '../domain/events';
 import { KINDS, type Kind, type ObjectOfKind, type SwarmInfo, type Task } from '../domain/model';
@@ -51,6 +51,8 @@ export class ClusterStore implements ClusterView {
   private fetchFailures = 0;
   private readonly timers = new Map<TimerName, ReturnType<typeof setTimeout>>();
   private pollPeriod = 0;
+  /** Holders of watch(), and the extra kinds each holds. */
+  private readonly watchers = new Set<readonly Kind[]>();
   /** Serialises every cache mutation so responses apply in the order they were asked for. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -106,6 +108,13 @@ export class ClusterStore implements ClusterView {
       return;
     }
     await this.resyncNow(this.generation);
+  }
+
+  watch(kinds: readonly Exclude<Kind, 'task'>[] = []): Disposable {
+    const hold: readonly Kind[] = [...kinds];
+    this.watchers.add(hold);
+    if (this.state.status === 'live') this.schedulePoll(false);
+    return { dispose: () => { this.watchers.delete(hold); } };
   }
 
   dispose(): void {
@@ -260,12 +269,13 @@ export class ClusterStore implements ClusterView {
     const moved = this.tracker.update(this.cache.all('service'), this.cache.all('task'), this.now());
     // A service that became stuck (or moves again) is shown differently: views refresh it.
     if (moved.length > 0) this.changes.fire({ changes: [{ kind: 'service', added: [], updated: moved, removed: [] }], resync: false });
-    const period = this.tracker.anyMoving() ? this.options.fastTaskPollMs : this.options.slowTaskPollMs;
+    const period = this.watchers.size > 0 || this.tracker.anyMoving() ? this.options.fastTaskPollMs : this.options.slowTaskPollMs;
     if (!reset && period === this.pollPeriod && this.timers.has('poll')) return;
     this.pollPeriod = period;
     const gen = this.generation;
     this.later('poll', period, () => {
-      this.run({ fetch: new Map([['task', { all: true }]]), removed: new Map() });
+      const watched = new Set<Kind>(['task', ...[...this.watchers].flat()]);
+      this.run({ fetch: new Map([...watched].map((k) => [k, { all: true }])), removed: new Map() });
       void this.enqueue(async () => { if (gen === this.generation) this.schedulePoll(true); });
     });
   }

@@ -1,5 +1,5 @@
 // The cluster store's public face: read access to the cache, typed change notifications, connection state.
-import type { Event } from '../domain/emitter';
+import type { Disposable, Event } from '../domain/emitter';
 import type { SwarmError } from '../domain/errors';
 import type { ServiceConvergence } from '../domain/convergence';
 import type { Kind, ObjectOfKind, SwarmInfo, Task } from '../domain/model';
@@ -71,4 +71,11 @@ export interface ClusterView {
   tasksOfNode(nodeId: string): readonly Task[];
   /** A full resync now (one list call per kind). */
   refresh(): Promise<void>;
+  /**
+   * Re-list tasks (and these other kinds) at the fast period until disposed, whatever the cluster
+   * looks like: an action waiting for what raises no event needs it, e.g. tasks moving on other
+   * nodes during a drain, or a promoted node's manager status (Raft membership is not in the
+   * node's stored object, so joining the Raft group changes nothing the event stream reports).
+   */
+  watch(kinds?: readonly Exclude<Kind, 'task'>[]): Disposable;
 }

@@ -78,6 +78,21 @@ export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposab
   });
 }
 
+export interface ActionSettings {
+  /** Ask before non-destructive actions too (destructive ones always ask). */
+  readonly confirmNonDestructive: boolean;
+  /** How long an action waits for the cluster to show its result. */
+  readonly waitMs: number;
+}
+
+export function readActionSettings(): ActionSettings {
+  const c = vscode.workspace.getConfiguration('swarm');
+  return {
+    confirmNonDestructive: c.get<unknown>('actions.confirmNonDestructive') !== false,
+    waitMs: seconds(c.get<unknown>('actions.waitSeconds'), 120, 5),
+  };
+}
+
 /** `swarm.rollout.openView`: whether a rollout opens its view by itself. */
 export type RolloutOpenView = 'ask' | 'always' | 'never';
 
