@@ -5,12 +5,14 @@ import { SwarmLog } from './commands/swarmLog';
 import { DockerSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';
 import { ContextNodeEngines } from './docker/nodeEngines';
+import { inspectRaw } from './docker/inspect';
 import { serviceSpecs } from './docker/serviceSpecs';
 import { apiForEndpoint, failoverSet, resolveSwarmEndpoint } from './docker/swarmApis';
 import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus, type StatusSnapshot } from './ui/connectionStatus';
+import { InspectDocuments } from './ui/inspect/inspectDocuments';
 import { askToTrustHost } from './ui/hostKeyPrompt';
 import { onDidChangeSettings, readActionSettings, readSettings, readTreeSettings } from './ui/settings';
 import { RolloutFollower } from './ui/rollout/rolloutFollower';
@@ -43,12 +45,14 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     // Through the manager in use (after a failover, the one that stands in).
     specsOf: (id) => { const api = store?.through; return api instanceof DockerSwarmApi ? serviceSpecs(api, id) : Promise.resolve(undefined); } });
   const follower = new RolloutFollower(treeView, rollouts);
+  const inspected = new InspectDocuments();
 
   const disconnect = (): void => {
     treeProvider.setView(undefined);
     status.setView(undefined);
     rollouts.setView(undefined);
     follower.setView(undefined);
+    inspected.setView(undefined, undefined);
     store?.dispose();
     store = undefined;
   };
@@ -73,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     status.setView(store, label);
     rollouts.setView(store);
     follower.setView(store);
+    const view = store;
+    // Through the manager in use, like writes (after a failover, the one that stands in).
+    inspected.setView(view, (kind, id) => { const through = view.through; return through instanceof DockerSwarmApi ? inspectRaw(through, kind, id) : Promise.resolve(undefined); });
     // Cluster-aware stack checks follow the cluster (the store disposes these listeners with itself).
     store.onDidChange((b) => stackLanguage.clusterChanged(b.changes.map((c) => c.kind)));
     store.onDidChangeConnection(() => stackLanguage.clusterChanged());
@@ -101,7 +108,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
 
   context.subscriptions.push(
     { dispose: () => { clearTimeout(reconnectTimer); disconnect(); } },
-    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log,
+    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, inspected,
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
     ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, memento: context.globalState, operations, log }),
     vscode.workspace.onDidChangeConfiguration((e) => {

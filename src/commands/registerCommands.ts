@@ -1,6 +1,7 @@
 // Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler. Actions are made
 // by the runner (./runner.ts: targets, confirmation, progress, errors); their files hold only their logic.
 import * as vscode from 'vscode';
+import { KINDS } from '../domain/model';
 import type { OperationContext } from '../operations/operation';
 import type { ClusterView } from '../store/types';
 import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
@@ -8,6 +9,8 @@ import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
 import { selectContext } from './context/selectContext';
+import { copyObjectId, inspectObject } from './object/inspectObject';
+import { copyJoinToken } from './swarm/copyJoinToken';
 import { openRollout } from './rollout/openRollout';
 import { activateNode } from './node/activateNode';
 import { addNodeLabel } from './node/addNodeLabel';
@@ -59,6 +62,11 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
   { id: 'swarm.rollout.open', handler: openRollout },
   { id: 'swarm.context.select', handler: selectContext },
+  ...KINDS.flatMap((k) => [
+    { id: `swarm.${k}.inspect`, handler: inspectObject(k) },
+    { id: `swarm.${k}.copyId`, handler: copyObjectId(k) },
+  ]),
+  { id: 'swarm.swarm.copyJoinToken', handler: copyJoinToken },
   { id: 'swarm.swarm.init', handler: initSwarm },
   { id: 'swarm.swarm.join', handler: joinSwarm },
   { id: 'swarm.swarm.leave', handler: leaveSwarm },

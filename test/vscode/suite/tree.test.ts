@@ -72,6 +72,39 @@ export function treeTests(): void {
       assert.ok(tasks.every((t) => /^swarmTask\b/.test(t.item.contextValue ?? '')));
     });
 
+    it('Inspect shows the Engine\'s own JSON of the object and follows it while open; a config\'s data is not shown', async function () {
+      this.timeout(60_000);
+      const row = items(group('Services')).find((x) => labelOf(x.item) === 'vsct-web');
+      assert.ok(row);
+      await vscode.commands.executeCommand('swarm.service.inspect', row.el);
+      const doc = await waitFor('inspect document', () => {
+        const d = vscode.window.activeTextEditor?.document;
+        return d?.uri.scheme === 'swarm-inspect' && d.getText().includes(serviceId) ? d : undefined;
+      }, 20_000);
+      const engine = await docker.getService(serviceId).inspect() as { Version: { Index: number }; Spec: Record<string, unknown> };
+      const shown = JSON.parse(doc.getText()) as { ID: string; Version: { Index: number }; Spec: unknown };
+      assert.equal(shown.ID, serviceId);
+      assert.deepEqual(shown.Spec, engine.Spec, 'the spec as docker service inspect gives it');
+      await docker.getService(serviceId).update({ version: engine.Version.Index, ...engine.Spec, Labels: { 'swarm-operator.test': '1', inspected: 'yes' } });
+      await waitFor('the open document follows the update', () => (JSON.parse(doc.getText()) as { Spec: { Labels?: Record<string, string> } }).Spec.Labels?.['inspected'] === 'yes', 20_000);
+      const cfg = await docker.createConfig({ Name: 'vsct-config', Labels: { 'swarm-operator.test': '1' }, Data: Buffer.from('password=hunter2').toString('base64') });
+      try {
+        await waitFor('config in the store', () => api.store()?.get('config', cfg.id) !== undefined, 20_000);
+        await vscode.commands.executeCommand('swarm.config.inspect', { kind: 'config', id: cfg.id });
+        const cdoc = await waitFor('config document', () => { const d = vscode.window.activeTextEditor?.document; return d?.getText().includes(cfg.id) ? d : undefined; }, 20_000);
+        assert.ok(!cdoc.getText().includes(Buffer.from('password=hunter2').toString('base64')), 'the data is not in the document');
+        assert.match(cdoc.getText(), /"Data": "<16 bytes, not shown>"/);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await docker.getConfig(cfg.id).remove();
+      }
+    });
+
+    it('Copy ID puts the object\'s full id on the clipboard', async () => {
+      await vscode.commands.executeCommand('swarm.service.copyId', { kind: 'service', id: serviceId });
+      assert.equal(await vscode.env.clipboard.readText(), serviceId);
+    });
+
     it('the Tasks group lists a failing service\'s failure first, as the Engine reports it, and counts it', async function () {
       this.timeout(90_000);
       const failing = await docker.createService({
