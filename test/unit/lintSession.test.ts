@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Scheduler } from '../../src/language/debounce';
+import type { Scheduler } from '../../src/domain/scheduler';
 import { LintSession, type LintableDocument } from '../../src/language/lintSession';
 import { lintStack } from '../../src/stackLint';
 
