@@ -6,6 +6,9 @@ export const KINDS: readonly Kind[] = ['node', 'service', 'task', 'secret', 'con
 
 export type Labels = Readonly<Record<string, string>>;
 
+/** The label `docker stack deploy` puts on everything it creates: the stack's name. */
+export const STACK_LABEL = 'com.docker.stack.namespace';
+
 /** Every Swarm object has an id; versioned objects carry the Raft index of their last change. */
 export interface SwarmObject {
   readonly id: string;

@@ -1,9 +1,7 @@
 // Engine `/services` JSON → cluster model.
-import type { PublishedPort, Service, ServiceMode, UpdatePolicy, UpdateStatus } from '../../domain/model';
+import { STACK_LABEL, type PublishedPort, type Service, type ServiceMode, type UpdatePolicy, type UpdateStatus } from '../../domain/model';
 import { taskSpecDigest } from './digest';
 import { arr, at, labels, num, obj, oneOf, optNum, optStr, str } from './json';
-
-export const STACK_LABEL = 'com.docker.stack.namespace';
 
 function toMode(raw: unknown): ServiceMode {
   const mode = obj(raw);

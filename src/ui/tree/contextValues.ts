@@ -32,15 +32,13 @@
 //   "when": "view == swarm.cluster && viewItem =~ /^swarmNode\\b.*\\bworker\\b/"
 //   "when": "viewItem =~ /^swarmService\\b.*\\brollbackable\\b/"
 //   "when": "viewItem =~ /^swarmTask\\b.*\\bcontainer\\b/"
-import type { Config, Network, Secret, Service, SwarmNode, Task } from '../../domain/model';
+import { STACK_LABEL, type Config, type Network, type Secret, type Service, type SwarmNode, type Task } from '../../domain/model';
 
 export type ContextKind =
   | 'swarmGroup' | 'swarmStack' | 'swarmNode' | 'swarmService' | 'swarmTask'
   | 'swarmSecret' | 'swarmConfig' | 'swarmNetwork';
 
 export type GroupId = 'nodes' | 'services' | 'stacks' | 'secrets' | 'configs' | 'networks';
-
-const STACK_LABEL = 'com.docker.stack.namespace';
 
 /** One lower-case \w+ word: other characters become `_` (none at the ends). */
 export function token(value: string): string {
