@@ -31,7 +31,7 @@ const lookups = lookupsFrom(
   { node: never, service: never, task: never },
 );
 
-async function run(stream: keyof Captured['streams'], width: number, multiplexed = true, chunk = 0): Promise<LogEntry[]> {
+async function run(stream: keyof Captured['streams'], width: number, multiplexed: boolean | 'auto' = true, chunk = 0): Promise<LogEntry[]> {
   const out: LogEntry[] = [];
   const pipeline = new LogPipeline(multiplexed, new PrefixResolver(lookups, width), (e) => out.push(...e));
   const bytes = Buffer.from(captured.streams[stream], 'base64');
@@ -84,6 +84,11 @@ describe('service logs', () => {
     // The CLI prints TTY logs only with --raw: the bare messages, with the TTY's "\r".
     assert.deepEqual(messages, captured.cli.ttyRaw.stdout.map((l) => l.replace(/\r$/, '')));
     assert.ok(entries.every((e) => e.kind === 'line' && /^fxlog-tty\.1\.[a-z0-9]{12}@node\d+ {4}\| $/.test(e.prefix)));
+  });
+
+  it('tell the multiplexed stream from the raw one by its first byte', async () => {
+    assert.deepEqual(await run('service', 2, 'auto'), await run('service', 2, true));
+    assert.deepEqual(await run('tty', 1, 'auto'), await run('tty', 1, false));
   });
 
   it('give the same lines whatever the chunking (headers and UTF-8 characters split)', async () => {

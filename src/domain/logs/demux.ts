@@ -3,7 +3,9 @@
 // stream, each message in frames of an 8-byte header (byte 0: 1 stdout, 2 stderr; bytes 4-7: the
 // payload length, big-endian) and its payload; TTY services send the raw bytes of the messages.
 // Either way a message ends with "\n" (TTY output with "\r\n"), and chunks split anywhere, even
-// inside a header or a UTF-8 character. Pure: push chunks, get complete lines.
+// inside a header or a UTF-8 character. A stream asked for with timestamps starts with a digit when
+// raw and with a stream byte (0, 1 or 2) when multiplexed, so the framing can be told from its first
+// byte without inspecting the service. Pure: push chunks, get complete lines.
 
 export type LogStreamKind = 'stdout' | 'stderr';
 
@@ -49,11 +51,15 @@ export class LogDemuxer {
   private remaining = 0;
   private current: LogStreamKind = 'stdout';
 
-  /** `multiplexed`: false for TTY services (the raw stream). */
-  constructor(private readonly multiplexed: boolean) {}
+  /** `multiplexed`: false for TTY services (the raw stream); 'auto': told by the first byte. */
+  constructor(private multiplexed: boolean | 'auto') {}
 
   push(chunk: Uint8Array): RawLogLine[] {
     const out: RawLogLine[] = [];
+    if (this.multiplexed === 'auto') {
+      if (chunk.length === 0) return out;
+      this.multiplexed = (chunk[0] ?? 0) <= 2;
+    }
     if (!this.multiplexed) {
       this.lines.stdout.push(chunk, out);
       return out;

@@ -10,7 +10,7 @@ export class LogPipeline {
   private readonly demuxer: LogDemuxer;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(multiplexed: boolean, private readonly resolver: PrefixResolver,
+  constructor(multiplexed: boolean | 'auto', private readonly resolver: PrefixResolver,
     private readonly sink: (entries: LogEntry[]) => void) {
     this.demuxer = new LogDemuxer(multiplexed);
   }
