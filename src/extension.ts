@@ -1,11 +1,15 @@
 // Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar and commands.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/registerCommands';
+import { SwarmLog } from './commands/swarmLog';
 import { createSwarmApi } from './docker/dockerSwarmApi';
+import { DockerWriteApi } from './docker/dockerWriteApi';
+import { ContextNodeEngines } from './docker/nodeEngines';
+import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
-import { onDidChangeSettings, readSettings } from './ui/settings';
+import { onDidChangeSettings, readActionSettings, readSettings } from './ui/settings';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
@@ -17,9 +21,12 @@ export interface SwarmExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const treeProvider = new ClusterTreeProvider();
-  const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
+  let writer: DockerWriteApi | undefined;
+  const log = new SwarmLog();
+  const engines = new ContextNodeEngines(log);
   const stackLanguage = registerStackLanguage(() => store);
 
   const disconnect = (): void => {
@@ -27,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     status.setView(undefined);
     store?.dispose();
     store = undefined;
+    writer = undefined;
   };
 
   const connect = (): void => {
@@ -35,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     try {
       const api = createSwarmApi(settings.dockerHost);
       store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs });
+      writer = new DockerWriteApi(api, log);
     } catch (e) {
       showEndpointError(status, e instanceof Error ? e.message : String(e));
       return;
@@ -55,11 +64,15 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     connect();
   };
 
+  const operations = (): OperationContext | undefined => store && writer && {
+    view: store, api: writer, log, cluster: store.endpointLabel, waitMs: readActionSettings().waitMs, engines,
+  };
+
   context.subscriptions.push(
     { dispose: disconnect },
-    treeView, treeProvider, status, stackLanguage,
+    treeView, treeProvider, status, stackLanguage, log,
     treeView.onDidChangeVisibility(connectWhenVisible),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); } }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, operations, log }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),

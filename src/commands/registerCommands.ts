@@ -1,8 +1,12 @@
-// Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler.
+// Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler. Actions are made
+// by the runner (./runner.ts: targets, confirmation, progress, errors); their files hold only their logic.
 import * as vscode from 'vscode';
+import type { OperationContext } from '../operations/operation';
 import type { ClusterView } from '../store/types';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
+import type { Handler } from './runner';
+import type { SwarmLog } from './swarmLog';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -10,10 +14,11 @@ export interface CommandContext {
   store(): ClusterView | undefined;
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
+  /** What operations run with (store, write port, log, settings); undefined while not connected. */
+  operations(): OperationContext | undefined;
+  /** The "Swarm" log channel. */
+  readonly log: SwarmLog;
 }
-
-/** Handlers get the context, then whatever VS Code passes (e.g. the tree element of a context menu). */
-type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;
 
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
   { id: 'swarm.cluster.refresh', handler: refreshCluster },

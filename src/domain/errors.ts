@@ -22,7 +22,9 @@ export interface SwarmError {
 
 interface ErrorShape { code?: unknown; statusCode?: unknown; message?: unknown; json?: unknown; reason?: unknown }
 
-function engineMessage(err: ErrorShape): string {
+/** The Engine's own message (`{"message": …}` of an error answer), else the error's message. */
+export function engineMessage(error: unknown): string {
+  const err = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorShape;
   const json = err.json as { message?: unknown } | null | undefined;
   if (json && typeof json.message === 'string') return json.message;
   return typeof err.message === 'string' ? err.message : String(err);

@@ -4,7 +4,7 @@
 // reconnect with backoff, resync by listing again.
 import { backoffMs } from '../domain/backoff';
 import { isConverging } from '../domain/convergence';
-import { Emitter } from '../domain/emitter';
+import { Emitter, type Disposable } from '../domain/emitter';
 import { classifyError, infoProblem, type SwarmError } from '../domain/errors';
 import { isEmptyPlan, planRefresh, type EngineEvent, type RefreshPlan } from '../domain/events';
 import { KINDS, type Kind, type ObjectOfKind } from '../domain/model';
@@ -48,6 +48,8 @@ export class ClusterStore implements ClusterView {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollPeriod = 0;
+  /** Holders of watchTasks(). */
+  private taskWatchers = 0;
   /** Serialises every cache mutation so responses apply in the order they were asked for. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -84,6 +86,13 @@ export class ClusterStore implements ClusterView {
       return;
     }
     await this.enqueue(() => this.resync());
+  }
+
+  watchTasks(): Disposable {
+    this.taskWatchers++;
+    if (this.state.status === 'live') this.schedulePoll(false);
+    let held = true;
+    return { dispose: () => { if (held) { held = false; this.taskWatchers--; } } };
   }
 
   dispose(): void {
@@ -159,7 +168,7 @@ export class ClusterStore implements ClusterView {
   }
 
   private schedulePoll(reset: boolean): void {
-    const converging = isConverging(this.cache.all('service'), this.cache.all('task'));
+    const converging = this.taskWatchers > 0 || isConverging(this.cache.all('service'), this.cache.all('task'));
     const period = converging ? this.options.fastTaskPollMs : this.options.slowTaskPollMs;
     if (!reset && period === this.pollPeriod && this.pollTimer) return;
     clearTimeout(this.pollTimer);

@@ -1,5 +1,5 @@
 // The cluster store's public face: read access to the cache, typed change notifications, connection state.
-import type { Event } from '../domain/emitter';
+import type { Disposable, Event } from '../domain/emitter';
 import type { SwarmError } from '../domain/errors';
 import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
 
@@ -45,4 +45,9 @@ export interface ClusterView {
   get<K extends Kind>(kind: K, id: string): ObjectOfKind[K] | undefined;
   /** A full resync now (one list call per kind). */
   refresh(): Promise<void>;
+  /**
+   * Re-list tasks at the fast period until disposed, whatever the cluster looks like: an action
+   * waiting for tasks to move (a drain) needs it before the store can see that anything moves.
+   */
+  watchTasks(): Disposable;
 }

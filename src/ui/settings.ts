@@ -40,3 +40,24 @@ export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposab
     else if (e.affectsConfiguration('swarm.tasks')) handlers.onPollingChanged(readSettings());
   });
 }
+
+export type RolloutOpenView = 'ask' | 'always' | 'never';
+
+export interface ActionSettings {
+  /** Ask before non-destructive actions too (destructive ones always ask). */
+  readonly confirmNonDestructive: boolean;
+  /** How long an action waits for the cluster to show its result. */
+  readonly waitMs: number;
+  /** `swarm.rollout.openView`: open the rollout view when an update, rollback or scale starts. */
+  readonly rolloutOpenView: RolloutOpenView;
+}
+
+export function readActionSettings(): ActionSettings {
+  const c = vscode.workspace.getConfiguration('swarm');
+  const open = c.get<unknown>('rollout.openView');
+  return {
+    confirmNonDestructive: c.get<unknown>('actions.confirmNonDestructive') !== false,
+    waitMs: seconds(c.get<unknown>('actions.waitSeconds'), 120, 5),
+    rolloutOpenView: open === 'always' || open === 'never' ? open : 'ask',
+  };
+}

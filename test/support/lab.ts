@@ -112,3 +112,6 @@ export const labs = new Labs();
 
 /** The topology most suites need: one manager, two workers. */
 export const SMALL: Topology = { managers: 1, workers: 2 };
+
+/** Operations need quorum to guard and nodes to drain to: three managers, two workers. */
+export const OPS: Topology = { managers: 3, workers: 2 };
