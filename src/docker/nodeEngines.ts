@@ -8,6 +8,7 @@ import type { ActionLog, NodeEngine, NodeEngines } from '../operations/ports';
 import { nodeResolveInput, toDockerOptions } from './dockerOptions';
 import { DockerSwarmApi } from './dockerSwarmApi';
 import { DockerWriteApi } from './dockerWriteApi';
+import { DockerShellStreams } from './execShell';
 import { describeSource, endpointLabel, resolveEndpoint, type ResolveInput } from './endpoint';
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -61,6 +62,8 @@ export class ContextNodeEngines implements NodeEngines {
     if (signal?.aborted) return undefined;
     const found = probes.find((c) => c !== undefined);
     // The probe's short deadline is for the probe only: the node's own calls get the usual one.
-    return found && { label: found.label, api: new DockerWriteApi(new DockerSwarmApi(found.docker, found.probe.endpointLabel), this.log) };
+    if (!found) return undefined;
+    const api = new DockerSwarmApi(found.docker, found.probe.endpointLabel);
+    return { label: found.label, api: new DockerWriteApi(api, this.log), shell: new DockerShellStreams(api) };
   }
 }
