@@ -19,12 +19,16 @@ export function execCommand(task: Task): string {
   return `docker exec -it ${truncateId(task.containerId ?? '')} sh`;
 }
 
-export function unreachableNodeMessage(task: Task, node: SwarmNode | undefined, endpoint: string): string {
+/** Why the node's engine cannot be reached, and what works instead. */
+export function unreachableNode(task: Task, node: SwarmNode | undefined, endpoint: string): { message: string; next: string } {
   const where = node ? `node ${node.hostname}` : `node ${task.nodeId ?? '?'}`;
   const addr = node?.addr ? ` (${node.addr})` : '';
-  return `The container runs on ${where}${addr}, whose engine this extension cannot reach: it talks to ${endpoint}, `
-    + `and no Docker context's engine reports that node's id. Run "${execCommand(task)}" on ${where}, `
-    + `or create a Docker context for its engine ("docker context create ${node?.hostname ?? 'NODE'} --docker host=ssh://USER@${node?.addr || 'HOST'}") and try again.`;
+  return {
+    message: `The container runs on ${where}${addr}, whose engine this extension cannot reach: it talks to ${endpoint}, `
+      + 'and no Docker context\'s engine reports that node\'s id.',
+    next: `Run "${execCommand(task)}" on ${where}, or create a Docker context for its engine `
+      + `("docker context create ${node?.hostname ?? 'NODE'} --docker host=ssh://USER@${node?.addr || 'HOST'}") and try again.`,
+  };
 }
 
 /** The shell to start: bash where the image has it, else sh (busybox and alpine images have only sh). */
