@@ -1,15 +1,18 @@
 // Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar and commands.
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/registerCommands';
+import { registerCommands, type CommandStreams } from './commands/registerCommands';
 import { SwarmLog } from './commands/swarmLog';
 import { createSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';
+import { DockerShellStreams } from './docker/execShell';
+import { DockerLogStreams } from './docker/logStream';
 import { ContextNodeEngines } from './docker/nodeEngines';
 import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
 import { onDidChangeSettings, readActionSettings, readSettings } from './ui/settings';
+import { LogDocuments } from './ui/logs/logDocuments';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
@@ -25,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
   let writer: DockerWriteApi | undefined;
+  let streams: CommandStreams | undefined;
+  const logViews = new LogDocuments();
   const log = new SwarmLog();
   const engines = new ContextNodeEngines(log);
   const stackLanguage = registerStackLanguage(() => store);
@@ -35,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     store?.dispose();
     store = undefined;
     writer = undefined;
+    streams = undefined;
   };
 
   const connect = (): void => {
@@ -44,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
       const api = createSwarmApi(settings.dockerHost);
       store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs });
       writer = new DockerWriteApi(api, log);
+      streams = { logs: new DockerLogStreams(api), shell: new DockerShellStreams(api), read: api };
     } catch (e) {
       showEndpointError(status, e instanceof Error ? e.message : String(e));
       return;
@@ -70,9 +77,10 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
 
   context.subscriptions.push(
     { dispose: disconnect },
-    treeView, treeProvider, status, stackLanguage, log,
+    treeView, treeProvider, status, stackLanguage, log, logViews,
+    vscode.window.onDidChangeActiveTextEditor((e) => logViews.updateContext(e)),
     treeView.onDidChangeVisibility(connectWhenVisible),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, operations, log }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, operations, log, streams: () => streams, logViews }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),

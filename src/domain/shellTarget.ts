@@ -4,10 +4,11 @@
 // user's (a Docker context) whose engine reports that node's id. Pure: the checks and the words.
 import type { SwarmNode, Task } from './model';
 import { truncateId } from './logs/prefix';
+import { taskName } from './taskName';
 
 /** Why no shell can be opened in this task at all, or undefined. */
 export function shellRefusal(task: Task, serviceName: string): string | undefined {
-  const name = `${serviceName}.${task.slot ?? task.nodeId ?? ''}`;
+  const name = taskName(task, serviceName);
   if (!task.containerId) return `Task ${name} has no container (it is ${task.state}): there is nothing to open a shell in.`;
   if (task.state !== 'running') return `Task ${name} is ${task.state}, not running: a shell needs a running container.`;
   if (!task.nodeId) return `Task ${name} is not assigned to a node yet.`;

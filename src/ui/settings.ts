@@ -61,3 +61,23 @@ export function readActionSettings(): ActionSettings {
     rolloutOpenView: open === 'always' || open === 'never' ? open : 'ask',
   };
 }
+
+export interface LogSettings {
+  /** `swarm.logs.tail`: lines per task from the end of what the Engine has, or all. */
+  readonly tail: number | 'all';
+  /** `swarm.logs.maxLines`: the newest lines a log view keeps. */
+  readonly maxLines: number;
+  /** `swarm.logs.timestamps`: show the Engine's timestamps when a view opens. */
+  readonly timestamps: boolean;
+}
+
+export function readLogSettings(): LogSettings {
+  const c = vscode.workspace.getConfiguration('swarm');
+  const tail = c.get<unknown>('logs.tail');
+  const max = c.get<unknown>('logs.maxLines');
+  return {
+    tail: tail === 'all' ? 'all' : typeof tail === 'number' && Number.isSafeInteger(tail) && tail >= 0 ? tail : 500,
+    maxLines: typeof max === 'number' && Number.isFinite(max) ? Math.max(1000, Math.round(max)) : 20_000,
+    timestamps: c.get<unknown>('logs.timestamps') === true,
+  };
+}

@@ -2,9 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { Network, Service, SwarmNode, Task } from '../../src/domain/model';
 import {
   age, describeConfig, describeGroup, describeNetwork, describeNode, describeSecret, describeService, describeStack,
-  describeTask, shortImage, taskName, tasksToShow,
+  describeTask, shortImage, tasksToShow,
 } from '../../src/ui/tree/describe';
 import { replicaCounts } from '../../src/domain/replicas';
+import { taskName } from '../../src/domain/taskName';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 const ago = (seconds: number): string => new Date(NOW - seconds * 1000).toISOString();

@@ -6,7 +6,7 @@ import { toConfig, toNetwork, toSecret, toTask } from '../../src/docker/mappers/
 import { toService } from '../../src/docker/mappers/services';
 import { nextVersionName, rotationConfirmation, rotationSteps } from '../../src/domain/resources/rotation';
 import { removalRefusal, servicesUsingConfig, servicesUsingNetwork, servicesUsingSecret } from '../../src/domain/resources/usage';
-import { checkData, checkNetworkName, checkObjectName, checkTail, parseSubnet } from '../../src/domain/resources/validate';
+import { checkData, checkNetworkName, checkObjectName, parseSubnet } from '../../src/domain/resources/validate';
 import { describeContents, isEmptyStack, stackContents, stackRemovalConfirmation } from '../../src/domain/stackRemoval';
 import { fixtureList } from '../support/fixtures';
 import { CONFIG_SIZES, NETWORK_NAMES, SECRET_OR_CONFIG_NAMES, SECRET_SIZES } from '../support/validationCases';
@@ -49,10 +49,6 @@ describe('resource input checks', () => {
     assert.match(String(parseSubnet('10.0.0.0')), /address and a prefix length/);
   });
 
-  it('take a log tail of a whole number or "all"', () => {
-    for (const ok of [0, 500, 'all']) assert.equal(checkTail(ok), undefined);
-    for (const bad of [-1, 1.5, '500', null]) assert.match(checkTail(bad) ?? '', /whole number/);
-  });
 });
 
 describe('who uses a secret, config or network', () => {

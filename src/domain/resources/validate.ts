@@ -104,10 +104,3 @@ function formatAddress(bytes: readonly number[]): string {
   if (best.at < 0) return hex.join(':');
   return `${hex.slice(0, best.at).join(':')}::${hex.slice(best.at + best.len).join(':')}`;
 }
-
-/** The `tail` of a log request: `all` or a whole number of lines. */
-export function checkTail(value: unknown): string | undefined {
-  if (value === 'all') return undefined;
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? undefined
-    : 'swarm.logs.tail must be a whole number of lines (0 or more) or "all".';
-}

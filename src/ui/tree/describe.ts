@@ -3,6 +3,7 @@
 import type { Config, Network, Secret, Service, SwarmNode, Task, TaskState } from '../../domain/model';
 import type { GroupId } from './contextValues';
 import { isCurrentTask, replicaCounts, type ReplicaCounts } from '../../domain/replicas';
+import { taskName } from '../../domain/taskName';
 
 
 export interface IconSpec {
@@ -144,13 +145,6 @@ export function describeService(service: Service, tasks: readonly Task[]): Prese
     `Updated: ${service.updatedAt}`,
   );
   return { label: service.name, description, tooltip, icon: serviceIcon(service, c) };
-}
-
-/** `web.1` for replicas, `web.<node id>` for global tasks (as `docker service ps` names them). */
-export function taskName(task: Task, serviceName: string | undefined): string {
-  const base = serviceName ?? task.serviceId.slice(0, 12);
-  if (task.slot !== undefined && task.slot > 0) return `${base}.${task.slot}`;
-  return `${base}.${(task.nodeId ?? task.id).slice(0, 12)}`;
 }
 
 const STARTING: ReadonlySet<TaskState> = new Set<TaskState>(

@@ -1,0 +1,19 @@
+// Opens a log view of a service or a task with the settings (tail, timestamps, cap), following.
+import * as vscode from 'vscode';
+import { LogSession, type LogTarget } from '../../operations/logs/logSession';
+import { readLogSettings } from '../../ui/settings';
+import type { CommandContext } from '../registerCommands';
+import { operationContext, showFailure } from '../runner';
+
+export async function openLogs(ctx: CommandContext, target: LogTarget, title: string): Promise<void> {
+  const octx = operationContext(ctx);
+  const streams = ctx.streams();
+  if (!octx || !streams) return;
+  const settings = readLogSettings();
+  const session = new LogSession(streams.logs, octx.view, streams.read, target, { follow: true, tail: settings.tail });
+  try {
+    await vscode.window.withProgress({ location: { viewId: 'swarm.cluster' } }, () => ctx.logViews.open(`${title}.log`, session, settings));
+  } catch (e) {
+    showFailure(ctx, e);
+  }
+}
