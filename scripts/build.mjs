@@ -1,4 +1,4 @@
-// Bundles the extension (and, later, the webview) with esbuild. `--watch` rebuilds on change.
+// Bundles the extension, swarm-lint and the extension-host tests with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -31,7 +31,13 @@ const cli = {
 };
 const cliCluster = { ...extension, entryPoints: ['src/cli/clusterFacts.ts'], outfile: 'dist/swarm-lint-cluster.js', sourcemap: false, minify: true };
 
-const all = [extension, cli, cliCluster];
+/** The extension-host test suite (test/vscode), one bundle; mocha comes from node_modules at run time. */
+const vscodeTests = {
+  ...extension, entryPoints: ['test/vscode/index.ts'], outfile: 'dist/test/vscode.js',
+  external: [...extension.external, 'mocha'], sourcemap: true, minify: false,
+};
+
+const all = [extension, cli, cliCluster, vscodeTests];
 if (watch) {
   for (const options of all) await (await esbuild.context(options)).watch();
 } else {

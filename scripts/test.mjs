@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, build, unit tests, integration tests against a real swarm.
-// Each check counts as one test, each mocha test as one; the last line is `N passed, N failed`.
+// `npm test`: prerequisites (setup, type check, lint, build), then the tests: unit, integration
+// (real swarm labs), vscode (the extension-host suite inside the real VS Code server) and ui
+// (clicks in the real workbench, headless Chromium). Tests are counted, steps are not: a
+// prerequisite that fails counts as one failed (and later steps that need it do not run); one that
+// succeeds counts nothing. The last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,20 +11,28 @@ import * as path from 'node:path';
 
 const only = process.argv.slice(2); // e.g. `npm test -- unit` runs just that step
 const bin = (name) => path.join('node_modules', '.bin', name);
+const tsx = (script) => ({ cmd: bin('tsx'), args: [script] });
 const steps = [
+  { name: 'setup', cmd: 'bash', args: ['scripts/prereqs.sh', '--browser'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', '.'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], mocha: true },
   { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true },
+  { name: 'vscode', ...tsx('scripts/vscode-host/runTests.ts'), mocha: true, needs: ['setup', 'build'] },
+  { name: 'ui', cmd: bin('mocha'), args: ['--config', 'test/ui/.mocharc.json'], mocha: true, needs: ['setup', 'build'] },
 ];
 
 let passed = 0;
 let failed = 0;
 const report = [];
+const broken = new Set();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-test-'));
+const t00 = Date.now();
 for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
+  const missing = (step.needs ?? []).filter((n) => broken.has(n));
+  if (missing.length > 0) { failed++; report.push(`${step.name}: not run (${missing.join(', ')} failed)`); continue; }
   const t0 = Date.now();
   console.log(`\n=== ${step.name}: ${[step.cmd, ...step.args].join(' ')}`);
   const summary = path.join(tmp, `${step.name}.json`);
@@ -37,14 +48,14 @@ for (const step of steps) {
     failed += counts.failed + extra;
     report.push(`${step.name}: ${counts.passed} passed, ${counts.failed + extra} failed, ${counts.pending} pending ${secs}s`);
   } else if (r.status === 0) {
-    passed++;
     report.push(`${step.name}: ok ${secs}s`);
   } else {
     failed++;
+    broken.add(step.name);
     report.push(`${step.name}: FAILED (exit ${r.status ?? r.signal}) ${secs}s`);
   }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
-console.log('\n' + report.join('\n'));
+console.log('\n' + report.join('\n') + `\ntotal ${((Date.now() - t00) / 1000).toFixed(0)}s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

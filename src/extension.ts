@@ -16,10 +16,12 @@ import { LogDocuments } from './ui/logs/logDocuments';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
-/** What `activate` returns (for integration tests). */
+/** What `activate` returns (for the extension-host tests). */
 export interface SwarmExtensionApi {
   store(): ClusterView | undefined;
   readonly treeProvider: ClusterTreeProvider;
+  /** The status bar item's text and tooltip as shown. */
+  statusBar(): { readonly text: string; readonly tooltip: string; readonly visible: boolean };
 }
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
@@ -87,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     }),
   );
   connectWhenVisible();
-  return { store: () => store, treeProvider };
+  return { store: () => store, treeProvider, statusBar: () => status.snapshot() };
 }
 
 export function deactivate(): void {

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# bootstrap.sh [--reinstall [pkg...]] - install the Debian packages the lab needs.
+# bootstrap.sh [--vscode] [--browser] [--reinstall [pkg...]] - install the Debian
+# packages the lab needs, and with --vscode those the VS Code server's native
+# modules build with (scripts/vscode-host/install.sh), with --browser Chromium
+# (the UI tests drive it through playwright-core).
 #
 # Installs what is missing of: docker.io busybox-static iptables curl iproute2
-# util-linux (apt-get update only when something is missing; nothing is done and
-# nothing is downloaded when all are present). Starts NO service: while apt-get
+# util-linux [+ --vscode: libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
+# pkg-config ripgrep python3 make g++] [+ --browser: chromium] (apt-get update only
+# when something is missing; nothing is done and nothing is downloaded when all
+# are present). Not root: the script re-runs itself through sudo. Starts NO service: while apt-get
 # runs, /usr/sbin/policy-rc.d denies every start (an existing policy that already
 # denies is kept; otherwise ours is written for the install only and the
 # previous state restored afterwards). If a system dockerd/containerd got started
@@ -16,15 +21,24 @@ LAB_SCRIPT=bootstrap.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PKGS=(docker.io busybox-static iptables curl iproute2 util-linux)
+VSCODE_PKGS=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep python3 make g++)
+BROWSER_PKGS=(chromium)
 need_root "$@"
 command -v apt-get >/dev/null && command -v dpkg-query >/dev/null || die "needs a Debian system (apt-get, dpkg-query)"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --vscode) PKGS+=("${VSCODE_PKGS[@]}"); shift ;;
+    --browser) PKGS+=("${BROWSER_PKGS[@]}"); shift ;;
+    *) break ;;
+  esac
+done
 
 reinstall=0 todo=()
 if [ "${1:-}" = --reinstall ]; then
   reinstall=1; shift
   if [ $# -gt 0 ]; then todo=("$@"); else todo=("${PKGS[@]}"); fi
 elif [ $# -gt 0 ]; then
-  die "usage: bootstrap.sh [--reinstall [pkg...]]"
+  die "usage: bootstrap.sh [--vscode] [--browser] [--reinstall [pkg...]]"
 else
   for p in "${PKGS[@]}"; do
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || todo+=("$p")

@@ -175,6 +175,12 @@ dockerd_args() {
     --pidfile "$(pidfile "$i")"
     -H "unix://$(sock "$i")"
   )
+  # Run through sudo: the sockets belong to the invoking user's group, so that VS Code and the
+  # tests, running as that user, can use them.
+  if [ -n "${SUDO_GID:-}" ] && [ "${SUDO_GID}" != 0 ]; then
+    local g; g=$(getent group "$SUDO_GID" | cut -d: -f1)
+    [ -n "$g" ] && DOCKERD_ARGS+=(--group "$g")
+  fi
 }
 
 # start_dockerd i: launch node i's dockerd in the background (does not wait).

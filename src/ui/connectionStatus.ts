@@ -12,6 +12,7 @@ export class ConnectionStatus implements vscode.Disposable {
   private view: ClusterView | undefined;
   private ticker: NodeJS.Timeout | undefined;
   private disposed = false;
+  private shown = false;
 
   constructor(private readonly treeView: vscode.TreeView<unknown>) {
     this.item.name = 'Docker Swarm';
@@ -39,6 +40,12 @@ export class ConnectionStatus implements vscode.Disposable {
     this.treeView.message = message;
     this.setStatus('error', '$(error) swarm: bad endpoint', `${message}\nClick to open the swarm.dockerHost setting.`,
       { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['swarm.dockerHost'] }, 'statusBarItem.errorBackground');
+  }
+
+  /** What the status bar item shows now (the extension API gives it to the extension-host tests). */
+  snapshot(): { readonly text: string; readonly tooltip: string; readonly visible: boolean } {
+    const tooltip = this.item.tooltip;
+    return { text: this.item.text, tooltip: typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '', visible: this.shown };
   }
 
   dispose(): void {
@@ -92,6 +99,7 @@ export class ConnectionStatus implements vscode.Disposable {
 
   private setStatus(status: Status, text?: string, tooltip?: string, command?: string | vscode.Command, background?: string): void {
     void vscode.commands.executeCommand('setContext', 'swarm.connection', status);
+    this.shown = text !== undefined;
     if (text === undefined) { this.item.hide(); return; }
     this.item.text = text;
     this.item.tooltip = tooltip;
