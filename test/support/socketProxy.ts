@@ -6,10 +6,13 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+const REQUEST_LINE = /(?:^|(?<=\r\n))(?:GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01](?=\r\n)/g;
+
 export class SocketProxy {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
   private readonly sent: Buffer[] = [];
+  private readonly links: { requests: string[]; open: boolean }[] = [];
   private frozen = false;
   readonly path: string;
 
@@ -17,9 +20,14 @@ export class SocketProxy {
     this.path = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-proxy-')), 'docker.sock');
     this.server = net.createServer((client) => {
       const upstream = net.connect(target);
+      const link = { requests: [] as string[], open: true };
+      this.links.push(link);
+      client.on('close', () => { link.open = false; });
       for (const s of [client, upstream]) { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); s.on('error', () => s.destroy()); }
       client.on('data', (chunk: Buffer) => {
         this.sent.push(chunk);
+        // Connections are kept alive: one carries many requests, one after the other.
+        for (const m of chunk.toString('latin1').matchAll(REQUEST_LINE)) link.requests.push(m[0].trim());
         if (!this.frozen) upstream.write(chunk);
       });
       upstream.on('data', (chunk: Buffer) => { if (!this.frozen) client.write(chunk); });
@@ -42,8 +50,11 @@ export class SocketProxy {
 
   /** The request lines (`POST /secrets/create HTTP/1.1`) clients sent. */
   requestLines(): string[] {
-    return this.sentText().split('\r\n').filter((l) => /^(GET|POST|PUT|DELETE|HEAD) \S+ HTTP\/1\.[01]$/.test(l));
+    return this.links.flatMap((l) => l.requests);
   }
+
+  /** Each client connection: the request lines it carried, and whether the client still holds it open. */
+  connections(): readonly { readonly requests: readonly string[]; readonly open: boolean }[] { return this.links; }
 
   /** Stop forwarding either way, keeping every connection open. */
   freeze(): void { this.frozen = true; }

@@ -12,6 +12,11 @@ import type { LogSession } from '../../operations/logs/logSession';
 
 export const LOG_SCHEME = 'swarm-logs';
 
+/** URIs come back from VS Code re-encoded (`n%3D1`): key views by the decoded path and query. */
+function keyOf(uri: vscode.Uri): string {
+  return `${uri.scheme}:${uri.path}?${uri.query}`;
+}
+
 export interface LogViewSettings {
   readonly maxLines: number;
   readonly timestamps: boolean;
@@ -39,19 +44,20 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
       vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, this),
       // A view closes when no tab shows its document any more.
       vscode.window.tabGroups.onDidChangeTabs(() => this.closeUnshown()),
-      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === LOG_SCHEME) this.close(d.uri.toString()); }),
+      // Setting the language closes and reopens the document: only a shown view closes with it.
+      vscode.workspace.onDidCloseTextDocument((d) => { if (d.uri.scheme === LOG_SCHEME && this.views.get(keyOf(d.uri))?.shown) this.close(keyOf(d.uri)); }),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.document.uri.scheme === LOG_SCHEME) this.follow(e.document); }),
     ];
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.views.get(uri.toString())?.view.text ?? '--- this log view was closed: open the logs again ---';
+    return this.views.get(keyOf(uri))?.view.text ?? '--- this log view was closed: open the logs again ---';
   }
 
   /** Opens a view of the session's stream, named `title` (e.g. "web.log"), and starts the stream. */
   async open(title: string, session: LogSession, settings: LogViewSettings): Promise<vscode.TextEditor> {
     const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: `/${title}`, query: `n=${++this.counter}` });
-    const key = uri.toString();
+    const key = keyOf(uri);
     const view = new LogView({ maxLines: settings.maxLines, timestamps: settings.timestamps, ...DEFAULT_VIEW_TIMING },
       timerScheduler, () => Date.now(), () => this.changed.fire(uri));
     const open: OpenView = { view, session, following: true, shown: false, lines: 1 };
@@ -79,16 +85,16 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     return editor;
   }
 
-  has(uri: vscode.Uri): boolean { return this.views.has(uri.toString()); }
+  has(uri: vscode.Uri): boolean { return this.views.has(keyOf(uri)); }
 
   toggleTimestamps(uri: vscode.Uri): void {
-    const v = this.views.get(uri.toString());
+    const v = this.views.get(keyOf(uri));
     if (v) v.view.setTimestamps(!v.view.timestamps);
   }
 
   /** Stops following; the lines stay. */
   stop(uri: vscode.Uri): void {
-    const v = this.views.get(uri.toString());
+    const v = this.views.get(keyOf(uri));
     if (!v || !v.following) return;
     v.following = false;
     v.session.stop();
@@ -99,13 +105,13 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
 
   /** `swarm.logs.following` drives the Stop button of the editor title. */
   updateContext(editor: vscode.TextEditor | undefined): void {
-    const v = editor && this.views.get(editor.document.uri.toString());
+    const v = editor && this.views.get(keyOf(editor.document.uri));
     void vscode.commands.executeCommand('setContext', 'swarm.logs.following', v?.following === true);
   }
 
   /** Keeps an editor at the bottom when the user was there before the change (as a terminal does). */
   private follow(doc: vscode.TextDocument): void {
-    const v = this.views.get(doc.uri.toString());
+    const v = this.views.get(keyOf(doc.uri));
     if (!v) return;
     const before = v.lines;
     v.lines = doc.lineCount;
@@ -120,7 +126,7 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   private closeUnshown(): void {
     const shown = new Set<string>();
     for (const group of vscode.window.tabGroups.all) {
-      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) shown.add(tab.input.uri.toString());
+      for (const tab of group.tabs) if (tab.input instanceof vscode.TabInputText) shown.add(keyOf(tab.input.uri));
     }
     for (const [key, v] of [...this.views]) if (v.shown && !shown.has(key)) this.close(key);
   }

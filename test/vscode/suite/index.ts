@@ -1,6 +1,7 @@
 // The suites, in the order they run: activation first (it checks the extension is not active yet).
 import { activationTests } from './activation.test';
+import { logsShellTests } from './logsShell.test';
 import { stackLanguageTests } from './stackLanguage.test';
 import { treeTests } from './tree.test';
 
-export const SUITES: readonly (() => void)[] = [activationTests, treeTests, stackLanguageTests];
+export const SUITES: readonly (() => void)[] = [activationTests, treeTests, stackLanguageTests, logsShellTests];
