@@ -78,7 +78,7 @@ describe('swarm-log grammar', () => {
   });
 
   it('tells our notices from log lines', () => {
-    const notice = '--- 2 earlier lines dropped: this view keeps the last 3 (setting swarm.logs.maxLines) ---';
+    const notice = '--- 2 earlier lines dropped: this view keeps at most 3 (setting swarm.logs.maxLines) ---';
     assert.match(scopeOf(notice, notice), /comment\.line\.notice/);
   });
 });

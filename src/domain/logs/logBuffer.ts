@@ -1,7 +1,8 @@
-// The text of one log view: the newest `maxLines` lines of a stream, with a notice of how many older
-// ones were dropped, rendered with or without timestamps, and re-rendered in batches. An editor is
-// given the whole text at each change (a virtual document's content), so the work per change grows
-// with the view: the cap bounds it, and a bigger text is re-rendered less often.
+// The text of one log view: at most `maxLines` of the newest lines of a stream, with a notice of how
+// many older ones were dropped, rendered with or without timestamps, and re-rendered in batches.
+// The editor compares each new text with the last line by line, so a change that only appends costs
+// the new lines; dropping old lines changes the start, so they go a fifth of the cap at a time, not
+// one by one. The cap bounds the text; a bigger text is re-rendered less often.
 import type { Scheduler } from '../scheduler';
 import type { LogStreamKind } from './demux';
 
@@ -30,17 +31,16 @@ export class LogBuffer {
 
   append(batch: readonly LogEntry[]): void {
     for (const e of batch) this.entries.push(e);
-    const over = this.entries.length - this.maxLines;
-    if (over > 0) {
-      this.entries.splice(0, over);
-      this.droppedLines += over;
-    }
+    if (this.entries.length <= this.maxLines) return;
+    const drop = this.entries.length - (this.maxLines - Math.floor(this.maxLines / 5));
+    this.entries.splice(0, drop);
+    this.droppedLines += drop;
   }
 
   render(timestamps: boolean): string {
     const lines = this.entries.map((e) => renderEntry(e, timestamps));
     if (this.droppedLines > 0) {
-      lines.unshift(noticeLine(`${this.droppedLines.toLocaleString('en-US')} earlier lines dropped: this view keeps the last `
+      lines.unshift(noticeLine(`${this.droppedLines.toLocaleString('en-US')} earlier lines dropped: this view keeps at most `
         + `${this.maxLines.toLocaleString('en-US')} (setting swarm.logs.maxLines)`));
     }
     return lines.join('\n');

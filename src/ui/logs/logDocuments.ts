@@ -1,10 +1,13 @@
-// Log views: one read-only virtual document per stream (`swarm-logs:` scheme), in the swarm-log
-// language (syntaxes/swarm-log.tmLanguage.json). Why a document rather than an output channel: a
-// document's tab can be closed, and closing it stops the stream (an output channel cannot be closed
-// by the user, so its stream would run until VS Code quits); it can be searched, copied and saved;
-// several stay side by side. The price: VS Code re-reads a virtual document whole at each change,
-// so the view keeps the newest `swarm.logs.maxLines` lines (with a notice of the dropped ones) and
-// re-renders in batches, less often as it grows (src/domain/logs/logBuffer.ts).
+// Log views: one read-only document per stream, in the swarm-log language
+// (syntaxes/swarm-log.tmLanguage.json), served by a read-only file system (`swarm-logs:` scheme).
+// Why a document rather than an output channel: a document's tab can be closed, and closing it
+// stops the stream (an output channel cannot be closed by the user, so its stream would run until
+// VS Code quits); it can be searched, copied and saved; several stay side by side. Why a file system
+// rather than a TextDocumentContentProvider: VS Code replaces a provider's document whole at each
+// change once it is over 100,000 characters (and re-colours all of it), while a changed file is
+// compared line by line, so a batch of new lines costs only those lines. The view still re-reads the
+// whole text per batch, so it keeps the newest `swarm.logs.maxLines` lines (with a notice of the
+// dropped ones) and re-renders in batches, less often as it grows (src/domain/logs/logBuffer.ts).
 import * as vscode from 'vscode';
 import { DEFAULT_VIEW_TIMING, LogView } from '../../domain/logs/logBuffer';
 import { timerScheduler } from '../../domain/scheduler';
@@ -24,6 +27,9 @@ export interface LogViewSettings {
 
 interface OpenView {
   readonly view: LogView;
+  /** The text as the file's bytes, and when it last changed (a file's mtime must move on). */
+  bytes: Uint8Array;
+  mtime: number;
   readonly session: LogSession;
   following: boolean;
   /** Its tab has been shown (before that, no tab showing it does not mean it was closed). */
@@ -32,16 +38,19 @@ interface OpenView {
   lines: number;
 }
 
-export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+const CLOSED = new TextEncoder().encode('--- this log view was closed: open the logs again ---');
+
+export class LogDocuments implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly encoder = new TextEncoder();
   private readonly views = new Map<string, OpenView>();
   private readonly subscriptions: vscode.Disposable[];
   private counter = 0;
 
   constructor() {
     this.subscriptions = [
-      vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, this),
+      vscode.workspace.registerFileSystemProvider(LOG_SCHEME, this, { isReadonly: true, isCaseSensitive: true }),
       // A view closes when no tab shows its document any more.
       vscode.window.tabGroups.onDidChangeTabs(() => this.closeUnshown()),
       // Setting the language closes and reopens the document: only a shown view closes with it.
@@ -50,17 +59,33 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     ];
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.views.get(keyOf(uri))?.view.text ?? '--- this log view was closed: open the logs again ---';
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const v = this.views.get(keyOf(uri));
+    return { type: vscode.FileType.File, ctime: 0, mtime: v?.mtime ?? 0, size: (v?.bytes ?? CLOSED).length, permissions: vscode.FilePermission.Readonly };
   }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    return this.views.get(keyOf(uri))?.bytes ?? CLOSED;
+  }
+
+  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+  readDirectory(): [string, vscode.FileType][] { return []; }
+  createDirectory(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  writeFile(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  delete(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
+  rename(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
 
   /** Opens a view of the session's stream, named `title` (e.g. "web.log"), and starts the stream. */
   async open(title: string, session: LogSession, settings: LogViewSettings): Promise<vscode.TextEditor> {
     const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: `/${title}`, query: `n=${++this.counter}` });
     const key = keyOf(uri);
     const view = new LogView({ maxLines: settings.maxLines, timestamps: settings.timestamps, ...DEFAULT_VIEW_TIMING },
-      timerScheduler, () => Date.now(), () => this.changed.fire(uri));
-    const open: OpenView = { view, session, following: true, shown: false, lines: 1 };
+      timerScheduler, () => Date.now(), (text) => {
+        open.bytes = this.encoder.encode(text);
+        open.mtime = Math.max(open.mtime + 1, Date.now());
+        this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+      });
+    const open: OpenView = { view, bytes: CLOSED, mtime: 0, session, following: true, shown: false, lines: 1 };
     this.views.set(key, open);
     view.push([{ kind: 'notice', text: `${title}: connecting…` }]);
     view.flush();

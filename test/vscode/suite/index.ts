@@ -1,7 +1,8 @@
 // The suites, in the order they run: activation first (it checks the extension is not active yet).
 import { activationTests } from './activation.test';
+import { logFloodTests } from './logFlood.test';
 import { logsShellTests } from './logsShell.test';
 import { stackLanguageTests } from './stackLanguage.test';
 import { treeTests } from './tree.test';
 
-export const SUITES: readonly (() => void)[] = [activationTests, treeTests, stackLanguageTests, logsShellTests];
+export const SUITES: readonly (() => void)[] = [activationTests, treeTests, stackLanguageTests, logsShellTests, logFloodTests];
