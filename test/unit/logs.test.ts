@@ -9,8 +9,8 @@ import { LogBuffer, LogView, type LogEntry } from '../../src/domain/logs/logBuff
 import { parseDetails, parseLogLine } from '../../src/domain/logs/logLine';
 import { LogPipeline } from '../../src/domain/logs/pipeline';
 import { PrefixResolver, lookupsFrom, slotWidth, truncateId } from '../../src/domain/logs/prefix';
-import type { Scheduler } from '../../src/domain/scheduler';
 import { fixture } from '../support/fixtures';
+import { ManualClock } from '../support/manualClock';
 
 interface Captured {
   taskId: string;
@@ -123,27 +123,6 @@ describe('log line parts', () => {
     assert.deepEqual(d.end(), [{ stream: 'stdout', text: 'tail' }]);
   });
 });
-
-class ManualClock implements Scheduler {
-  now = 0;
-  private queue: { at: number; work: () => void; cancelled: boolean }[] = [];
-  schedule(work: () => void, delayMs: number) {
-    const item = { at: this.now + delayMs, work, cancelled: false };
-    this.queue.push(item);
-    return { cancel: () => { item.cancelled = true; } };
-  }
-  advance(ms: number): void {
-    const until = this.now + ms;
-    for (;;) {
-      const next = this.queue.filter((q) => !q.cancelled && q.at <= until).sort((a, b) => a.at - b.at)[0];
-      if (!next) break;
-      this.now = next.at;
-      next.cancelled = true;
-      next.work();
-    }
-    this.now = until;
-  }
-}
 
 describe('log view', () => {
   const line = (i: number): LogEntry => ({ kind: 'line', timestamp: `t${i}`, prefix: 'web.1.abc@node1    | ', message: `m${i}`, stream: 'stdout' });
