@@ -1,4 +1,4 @@
-// Bundles the extension, swarm-lint and the extension-host tests with esbuild. `--watch` rebuilds on change.
+// Bundles the extension, swarm-lint, the rollout webview and the extension-host tests with esbuild. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -31,13 +31,26 @@ const cli = {
 };
 const cliCluster = { ...extension, entryPoints: ['src/cli/clusterFacts.ts'], outfile: 'dist/swarm-lint-cluster.js', sourcemap: false, minify: true };
 
+/** The rollout webview: a browser bundle (the toolkit included) and its stylesheet, in dist/webview. */
+const rolloutWebview = {
+  entryPoints: [{ in: 'webview/rollout/main.ts', out: 'rollout' }, { in: 'webview/rollout/rollout.css', out: 'rollout' }],
+  bundle: true,
+  outdir: 'dist/webview',
+  platform: 'browser',
+  target: 'chrome120',
+  format: 'iife',
+  sourcemap: !production,
+  minify: true,
+  logLevel: 'info',
+};
+
 /** The extension-host test suite (test/vscode), one bundle; mocha comes from node_modules at run time. */
 const vscodeTests = {
   ...extension, entryPoints: ['test/vscode/index.ts'], outfile: 'dist/test/vscode.js',
   external: [...extension.external, 'mocha'], sourcemap: true, minify: false,
 };
 
-const all = [extension, cli, cliCluster, vscodeTests];
+const all = [extension, cli, cliCluster, rolloutWebview, vscodeTests];
 if (watch) {
   for (const options of all) await (await esbuild.context(options)).watch();
 } else {

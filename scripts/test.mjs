@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: prerequisites (setup, type check, lint, build), then the tests: unit, integration
-// (real swarm labs), vscode (the extension-host suite inside the real VS Code server) and ui
-// (clicks in the real workbench, headless Chromium). Tests are counted, steps are not: a
+// `npm test`: prerequisites (setup, type check, lint, build), then the tests: unit, webview (the
+// rollout webview bundle in headless Chromium), integration (real swarm labs), vscode (the
+// extension-host suite inside the real VS Code server) and ui (clicks in the real workbench,
+// headless Chromium). Tests are counted, steps are not: a
 // prerequisite that fails counts as one failed (and later steps that need it do not run); one that
 // succeeds counts nothing. The last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
@@ -15,9 +16,14 @@ const tsx = (script) => ({ cmd: bin('tsx'), args: [script] });
 const steps = [
   { name: 'setup', cmd: 'bash', args: ['scripts/prereqs.sh', '--browser'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', '.'] },
+  // The webview code and its browser tests see the DOM: their own projects.
+  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', 'webview/rollout'] },
+  { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit', '-p', 'test/webview'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], mocha: true },
+  // The webview bundles (built above) in a headless Chromium (/usr/bin/chromium).
+  { name: 'webview', cmd: bin('mocha'), args: ['--config', 'test/webview/.mocharc.json'], mocha: true, needs: ['setup', 'build'] },
   { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true },
   { name: 'vscode', ...tsx('scripts/vscode-host/runTests.ts'), mocha: true, needs: ['setup', 'build'] },
   { name: 'ui', cmd: bin('mocha'), args: ['--config', 'test/ui/.mocharc.json'], mocha: true, needs: ['setup', 'build'] },

@@ -1,18 +1,22 @@
-// Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar and commands.
+// Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar, rollout panels and commands.
 import * as vscode from 'vscode';
 import { registerCommands, type CommandStreams } from './commands/registerCommands';
 import { SwarmLog } from './commands/swarmLog';
-import { createSwarmApi } from './docker/dockerSwarmApi';
+import { createSwarmApi, type DockerSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';
 import { DockerShellStreams } from './docker/execShell';
 import { DockerLogStreams } from './docker/logStream';
 import { ContextNodeEngines } from './docker/nodeEngines';
+import { serviceSpecs } from './docker/serviceSpecs';
 import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
-import { onDidChangeSettings, readActionSettings, readSettings } from './ui/settings';
+import { onDidChangeSettings, readActionSettings, readSettings, readTreeSettings } from './ui/settings';
 import { LogDocuments } from './ui/logs/logDocuments';
+import { RolloutFollower } from './ui/rollout/rolloutFollower';
+import { RolloutPanels } from './ui/rollout/rolloutPanels';
+import { SpecDocuments } from './ui/rollout/specDiff';
 import { ClusterTreeProvider } from './ui/tree/clusterTreeProvider';
 import { registerStackLanguage } from './language/registerStackLanguage';
 
@@ -26,21 +30,32 @@ export interface SwarmExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const treeProvider = new ClusterTreeProvider();
+  treeProvider.setOptions(readTreeSettings());
   const treeView = vscode.window.createTreeView('swarm.cluster', { treeDataProvider: treeProvider, showCollapseAll: true, canSelectMany: true });
+  treeProvider.setVisible(treeView.visible);
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
+  let api: DockerSwarmApi | undefined;
   let writer: DockerWriteApi | undefined;
   let streams: CommandStreams | undefined;
   const logViews = new LogDocuments();
   const log = new SwarmLog();
   const engines = new ContextNodeEngines(log);
   const stackLanguage = registerStackLanguage(() => store);
+  const specs = new SpecDocuments();
+  const rollouts = new RolloutPanels({ extensionUri: context.extensionUri, tree: treeProvider, treeView, specs,
+    ensureConnected: () => ensureConnected(),
+    specsOf: (id) => (api ? serviceSpecs(api, id) : Promise.resolve(undefined)) });
+  const follower = new RolloutFollower(treeView, rollouts);
 
   const disconnect = (): void => {
     treeProvider.setView(undefined);
     status.setView(undefined);
+    rollouts.setView(undefined);
+    follower.setView(undefined);
     store?.dispose();
     store = undefined;
+    api = undefined;
     writer = undefined;
     streams = undefined;
   };
@@ -49,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     disconnect();
     const settings = readSettings();
     try {
-      const api = createSwarmApi(settings.dockerHost);
+      api = createSwarmApi(settings.dockerHost);
       store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs });
       writer = new DockerWriteApi(api, log);
       streams = { logs: new DockerLogStreams(api), shell: new DockerShellStreams(api), read: api };
@@ -59,19 +74,23 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     }
     treeProvider.setView(store);
     status.setView(store);
+    rollouts.setView(store);
+    follower.setView(store);
     // Cluster-aware stack checks follow the cluster (the store disposes these listeners with itself).
     store.onDidChange((b) => stackLanguage.clusterChanged(b.changes.map((c) => c.kind)));
     store.onDidChangeConnection(() => stackLanguage.clusterChanged());
     store.start();
   };
 
-  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view shows.
+  // Opening a stack file activates the extension too: connect to Docker only once the Swarm view
+  // shows (or a rollout panel is restored).
   let connectedOnce = false;
-  const connectWhenVisible = (): void => {
-    if (connectedOnce || !treeView.visible) return;
+  const ensureConnected = (): void => {
+    if (connectedOnce) return;
     connectedOnce = true;
     connect();
   };
+  const connectWhenVisible = (): void => { if (treeView.visible) ensureConnected(); };
 
   const operations = (): OperationContext | undefined => store && writer && {
     view: store, api: writer, log, cluster: store.endpointLabel, waitMs: readActionSettings().waitMs, engines,
@@ -79,10 +98,12 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
 
   context.subscriptions.push(
     { dispose: disconnect },
-    treeView, treeProvider, status, stackLanguage, log, logViews,
+    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, logViews,
     vscode.window.onDidChangeActiveTextEditor((e) => logViews.updateContext(e)),
-    treeView.onDidChangeVisibility(connectWhenVisible),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, operations, log, streams: () => streams, logViews }),
+    treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts,
+      operations, log, streams: () => streams, logViews }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) treeProvider.setOptions(readTreeSettings()); }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),

@@ -6,6 +6,7 @@ import type { LogStreams, ShellStreams } from '../operations/streams';
 import type { SwarmApi } from '../store/swarmApi';
 import type { ClusterView } from '../store/types';
 import type { LogDocuments } from '../ui/logs/logDocuments';
+import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { createConfig } from './config/createConfig';
@@ -23,6 +24,8 @@ import { openShell } from './task/openShell';
 import { showTaskLogs } from './task/showTaskLogs';
 import type { Handler } from './runner';
 import type { SwarmLog } from './swarmLog';
+import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
+import { openRollout } from './rollout/openRollout';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -38,6 +41,9 @@ export interface CommandContext {
   streams(): CommandStreams | undefined;
   /** The open log views. */
   readonly logViews: LogDocuments;
+  readonly tree: ClusterTreeProvider;
+  /** The rollout panels (src/ui/rollout). */
+  readonly rollouts: { open(serviceId: string): Promise<void> };
 }
 
 export interface CommandStreams {
@@ -63,6 +69,11 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.network.create', handler: createNetwork },
   { id: 'swarm.network.remove', handler: removeNetwork },
   { id: 'swarm.stack.remove', handler: removeStack },
+  { id: 'swarm.cluster.showTaskHistory', handler: showTaskHistory },
+  { id: 'swarm.cluster.hideTaskHistory', handler: hideTaskHistory },
+  { id: 'swarm.cluster.groupByStack', handler: groupByStack },
+  { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
+  { id: 'swarm.rollout.open', handler: openRollout },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

@@ -7,7 +7,13 @@ export const KINDS: readonly Kind[] = ['node', 'service', 'task', 'secret', 'con
 export type Labels = Readonly<Record<string, string>>;
 
 /** The label `docker stack deploy` puts on everything it creates: the stack's name. */
-export const STACK_LABEL = 'com.docker.stack.namespace';
+export const STACK_NAMESPACE_LABEL = 'com.docker.stack.namespace';
+
+/** The stack an object with these labels belongs to, if any. */
+export function stackOf(labels: Labels): string | undefined {
+  const name = labels[STACK_NAMESPACE_LABEL];
+  return name !== undefined && name !== '' ? name : undefined;
+}
 
 /** Every Swarm object has an id; versioned objects carry the Raft index of their last change. */
 export interface SwarmObject {
@@ -81,6 +87,23 @@ export interface PublishedPort {
   readonly publishMode: 'ingress' | 'host';
 }
 
+/** A field of a service's spec that differs from its `PreviousSpec`: a dotted path, both values as compact JSON. */
+export interface SpecChange {
+  /** `TaskTemplate.ContainerSpec.Image`, `Mode.Replicated.Replicas`, … */
+  readonly path: string;
+  /** Absent when the field is new in the current spec. */
+  readonly before?: string;
+  /** Absent when the current spec dropped the field. */
+  readonly after?: string;
+}
+
+/** What `PreviousSpec` says, as far as a rollout shows it. */
+export interface PreviousSpec {
+  readonly image: string;
+  /** The spec fields that differ between `PreviousSpec` and `Spec`. */
+  readonly changes: readonly SpecChange[];
+}
+
 export interface Service extends SwarmObject {
   readonly name: string;
   readonly image: string;
@@ -93,6 +116,8 @@ export interface Service extends SwarmObject {
   readonly updateStatus?: UpdateStatus;
   /** The spec a rollback would return to exists (a rollback goes back one spec only). */
   readonly hasPreviousSpec: boolean;
+  /** Set exactly when `hasPreviousSpec` is. */
+  readonly previousSpec?: PreviousSpec;
   readonly ports: readonly PublishedPort[];
   readonly networkIds: readonly string[];
   readonly secretNames: readonly string[];
@@ -109,6 +134,11 @@ export interface Service extends SwarmObject {
   readonly jobIteration?: number;
   /** `ServiceStatus` from a list with `status=true`, when the engine gave it. */
   readonly status?: { readonly running: number; readonly desired: number; readonly completed: number };
+}
+
+/** Jobs run to completion instead of running on. */
+export function isJob(service: Service): boolean {
+  return service.mode.kind === 'replicated-job' || service.mode.kind === 'global-job';
 }
 
 export type TaskState =

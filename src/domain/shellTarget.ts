@@ -4,7 +4,7 @@
 // user's (a Docker context) whose engine reports that node's id. Pure: the checks and the words.
 import type { SwarmNode, Task } from './model';
 import { truncateId } from './logs/prefix';
-import { taskName } from './taskName';
+import { taskName } from './names';
 
 /** Why no shell can be opened in this task at all, or undefined. */
 export function shellRefusal(task: Task, serviceName: string): string | undefined {

@@ -2,7 +2,7 @@
 // finds it (docker/cli cli/command/stack/swarm/remove.go lists services, networks, secrets and
 // configs by the label com.docker.stack.namespace). Services go first, so nothing uses the rest
 // any more; then networks, secrets and configs. Pure.
-import { STACK_LABEL, type Config, type Network, type Secret, type Service, type Task } from './model';
+import { STACK_NAMESPACE_LABEL, type Config, type Network, type Secret, type Service, type Task } from './model';
 import { listNames } from './resources/usage';
 
 export interface StackContents {
@@ -21,7 +21,7 @@ interface Everything {
 }
 
 function inStack<T extends { readonly name: string; readonly labels: Readonly<Record<string, string>> }>(list: readonly T[], ns: string): T[] {
-  return list.filter((o) => o.labels[STACK_LABEL] === ns).sort((a, b) => a.name.localeCompare(b.name));
+  return list.filter((o) => o.labels[STACK_NAMESPACE_LABEL] === ns).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function stackContents(namespace: string, all: Everything): StackContents {
@@ -57,7 +57,7 @@ export function liveTasks(c: StackContents, tasks: readonly Task[]): Task[] {
 export function stackRemovalConfirmation(c: StackContents, tasks: readonly Task[], cluster: string): { message: string; detail: string } {
   const live = liveTasks(c, tasks).length;
   const lines = [
-    `Removes ${describeContents(c)}: everything labelled ${STACK_LABEL}=${c.namespace}.`,
+    `Removes ${describeContents(c)}: everything labelled ${STACK_NAMESPACE_LABEL}=${c.namespace}.`,
     c.services.length > 0 ? `Services: ${listNames(c.services.map((s) => s.name))} (${count(live, 'running task')} will stop).` : '',
     c.networks.length > 0 ? `Networks: ${listNames(c.networks.map((n) => n.name))}.` : '',
     c.secrets.length > 0 ? `Secrets: ${listNames(c.secrets.map((s) => s.name))}.` : '',

@@ -7,9 +7,10 @@ import { isConverging } from '../domain/convergence';
 import { Emitter, type Disposable } from '../domain/emitter';
 import { classifyError, infoProblem, type SwarmError } from '../domain/errors';
 import { isEmptyPlan, planRefresh, type EngineEvent, type RefreshPlan } from '../domain/events';
-import { KINDS, type Kind, type ObjectOfKind } from '../domain/model';
+import { KINDS, type Kind, type ObjectOfKind, type Task } from '../domain/model';
 import { isEmptyChange, ObjectCache } from './objectCache';
 import { StatsCounter } from './stats';
+import { TaskIndex } from './taskIndex';
 import type { EventSubscription, SwarmApi } from './swarmApi';
 import type { ChangeBatch, ClusterView, ConnectionState, KindChange, StoreStats } from './types';
 
@@ -56,9 +57,16 @@ export class ClusterStore implements ClusterView {
   readonly onDidChange = this.changes.event;
   readonly onDidChangeConnection = this.connections.event;
 
+  private readonly taskIndex = new TaskIndex((id) => this.cache.get('task', id), () => this.cache.all('task'));
+
   constructor(private readonly api: SwarmApi, options: Partial<StoreOptions> = {}) {
     this.options = { ...DEFAULT_STORE_OPTIONS, ...options };
+    // The first listener: the index is current before any view hears of a batch.
+    this.changes.event((batch) => this.taskIndex.apply(batch));
   }
+
+  tasksOfService(serviceId: string): readonly Task[] { return this.taskIndex.tasksOfService(serviceId); }
+  tasksOfNode(nodeId: string): readonly Task[] { return this.taskIndex.tasksOfNode(nodeId); }
 
   get endpointLabel(): string { return this.api.endpointLabel; }
   get connection(): ConnectionState { return this.state; }

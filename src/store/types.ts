@@ -1,7 +1,7 @@
 // The cluster store's public face: read access to the cache, typed change notifications, connection state.
 import type { Disposable, Event } from '../domain/emitter';
 import type { SwarmError } from '../domain/errors';
-import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
+import type { Kind, ObjectOfKind, SwarmInfo, Task } from '../domain/model';
 
 /** What one batch of changes did to one kind. Views refresh only what is named here. */
 export interface KindChange {
@@ -43,6 +43,10 @@ export interface ClusterView {
   readonly stale: boolean;
   all<K extends Kind>(kind: K): readonly ObjectOfKind[K][];
   get<K extends Kind>(kind: K, id: string): ObjectOfKind[K] | undefined;
+  /** The tasks of a service, current and history (an index kept by the store). */
+  tasksOfService(serviceId: string): readonly Task[];
+  /** The tasks placed on a node. */
+  tasksOfNode(nodeId: string): readonly Task[];
   /** A full resync now (one list call per kind). */
   refresh(): Promise<void>;
   /**

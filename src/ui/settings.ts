@@ -27,6 +27,11 @@ export function readSettings(): SwarmSettings {
   };
 }
 
+/** The tree's settings (its toggles live in the view's title bar, not in settings). */
+export function readTreeSettings(): { readonly stuckAfterMs: number } {
+  return { stuckAfterMs: seconds(vscode.workspace.getConfiguration('swarm').get<unknown>('tasks.stuckAfterSeconds'), 30, 1) };
+}
+
 export interface SettingsHandlers {
   /** `swarm.dockerHost` changed: connect anew. */
   onEndpointChanged(settings: SwarmSettings): void;
@@ -41,7 +46,18 @@ export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposab
   });
 }
 
+/** `swarm.rollout.openView`: whether a rollout opens its view by itself. */
 export type RolloutOpenView = 'ask' | 'always' | 'never';
+
+export function readRolloutOpenView(): RolloutOpenView {
+  const open = vscode.workspace.getConfiguration('swarm').get<unknown>('rollout.openView');
+  return open === 'always' || open === 'never' ? open : 'ask';
+}
+
+/** Remembers the answer "Always" / "Never" of an ask. */
+export function saveRolloutOpenView(value: RolloutOpenView): Thenable<void> {
+  return vscode.workspace.getConfiguration('swarm').update('rollout.openView', value, vscode.ConfigurationTarget.Global);
+}
 
 export interface ActionSettings {
   /** Ask before non-destructive actions too (destructive ones always ask). */
@@ -54,11 +70,10 @@ export interface ActionSettings {
 
 export function readActionSettings(): ActionSettings {
   const c = vscode.workspace.getConfiguration('swarm');
-  const open = c.get<unknown>('rollout.openView');
   return {
     confirmNonDestructive: c.get<unknown>('actions.confirmNonDestructive') !== false,
     waitMs: seconds(c.get<unknown>('actions.waitSeconds'), 120, 5),
-    rolloutOpenView: open === 'always' || open === 'never' ? open : 'ask',
+    rolloutOpenView: readRolloutOpenView(),
   };
 }
 

@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import type { Network, Service, SwarmNode, Task } from '../../src/domain/model';
 import {
   age, describeConfig, describeGroup, describeNetwork, describeNode, describeSecret, describeService, describeStack,
-  describeTask, shortImage, tasksToShow,
+  describeTask,
 } from '../../src/ui/tree/describe';
+import { shortImage, taskName } from '../../src/domain/names';
 import { replicaCounts } from '../../src/domain/replicas';
-import { taskName } from '../../src/domain/taskName';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 const ago = (seconds: number): string => new Date(NOW - seconds * 1000).toISOString();
@@ -63,7 +63,7 @@ describe('describe', () => {
     assert.equal(describeNode(follower).icon.color, 'list.errorForeground');
     assert.equal(describeNode(node({ availability: 'drain' })).description, 'worker · drain · ready');
     assert.equal(describeNode(node({ hostname: '' })).label, 'n1xxxxxxxxxx');
-    assert.match(describeNode(node({ labels: { zone: 'a' } })).tooltip, /zone=a/);
+    assert.match(describeNode(node({ labels: { zone: 'a' } })).tooltip(), /zone=a/);
   });
 
   it('counts replicas from tasks meant to run that run', () => {
@@ -97,7 +97,7 @@ describe('describe', () => {
     const failed = task({ state: 'failed', desiredState: 'shutdown', error: 'task: non-zero exit (1)', exitCode: 1 });
     const p = describeTask(failed, { serviceName: 'web', nodeName: 'node2', now: NOW });
     assert.equal(p.description, 'failed on node2 · 5m · task: non-zero exit (1)');
-    assert.match(p.tooltip, /Exit code: 1/);
+    assert.match(p.tooltip(), /Exit code: 1/);
     assert.equal(p.icon.id, 'error');
     const pending = task({ state: 'pending', nodeId: undefined, error: 'no suitable node' });
     assert.equal(describeTask(pending, { serviceName: 'web', now: NOW }).description, 'pending · 5m · no suitable node');
@@ -113,13 +113,5 @@ describe('describe', () => {
     assert.equal(describeNetwork(network({ name: 'ingress', ingress: true, attachable: false, subnets: ['10.0.0.0/24'] })).description,
       'overlay · ingress · 10.0.0.0/24');
     assert.equal(describeNetwork(network({ driver: 'bridge', scope: 'local', attachable: false, subnets: [] })).description, 'bridge · local');
-  });
-
-  it('lists current tasks first, then at most five older ones, newest first', () => {
-    const current = [task({ id: 'c-old', createdAt: ago(100) }), task({ id: 'c-new', createdAt: ago(10) })];
-    const history = Array.from({ length: 8 }, (_, i) => task({ id: `h${i}`, desiredState: 'shutdown', state: 'shutdown', createdAt: ago(1000 + i) }));
-    const shown = tasksToShow([...history, ...current]).map((t) => t.id);
-    assert.deepEqual(shown, ['c-new', 'c-old', 'h0', 'h1', 'h2', 'h3', 'h4']);
-    assert.equal(tasksToShow(history, 2).length, 2);
   });
 });

@@ -1,7 +1,7 @@
 // swarm.task.shell: a terminal with a shell in a running task's container, over the exec API of the
 // engine that runs it (or the reason it cannot be reached, with the command that works there).
 import * as vscode from 'vscode';
-import { taskName } from '../../domain/taskName';
+import { taskName } from '../../domain/names';
 import { shellRoute } from '../../operations/shell/shellRoute';
 import { openShellTerminal } from '../../ui/shell/shellTerminal';
 import type { CommandContext } from '../registerCommands';

@@ -1,5 +1,5 @@
 // swarm.task.logs: one task's logs, followed (`docker service logs -f <task id>`).
-import { taskName } from '../../domain/taskName';
+import { taskName } from '../../domain/names';
 import type { CommandContext } from '../registerCommands';
 import { operationContext } from '../runner';
 import { resolveTargets } from '../targets';

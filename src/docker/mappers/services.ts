@@ -1,6 +1,7 @@
 // Engine `/services` JSON → cluster model.
-import { STACK_LABEL, type PublishedPort, type Service, type ServiceMode, type UpdatePolicy, type UpdateStatus } from '../../domain/model';
+import { stackOf, type PublishedPort, type Service, type ServiceMode, type UpdatePolicy, type UpdateStatus } from '../../domain/model';
 import { taskSpecDigest } from './digest';
+import { specChanges } from './specChanges';
 import { arr, at, labels, num, obj, oneOf, optNum, optStr, str } from './json';
 
 function toMode(raw: unknown): ServiceMode {
@@ -52,6 +53,11 @@ function toPorts(raw: unknown): PublishedPort[] {
   });
 }
 
+function toPreviousSpec(spec: unknown, previous: unknown): Service['previousSpec'] {
+  if (Object.keys(obj(previous)).length === 0) return undefined;
+  return { image: str(at(previous, 'TaskTemplate', 'ContainerSpec', 'Image')), changes: specChanges(previous, spec) };
+}
+
 export function toService(raw: unknown): Service {
   const spec = obj(at(raw, 'Spec'));
   const template = obj(spec['TaskTemplate']);
@@ -66,11 +72,12 @@ export function toService(raw: unknown): Service {
     image: str(container['Image']),
     mode: toMode(spec['Mode']),
     labels: serviceLabels,
-    stack: optStr(serviceLabels[STACK_LABEL]),
+    stack: stackOf(serviceLabels),
     updateConfig: toPolicy(spec['UpdateConfig']),
     rollbackConfig: toPolicy(spec['RollbackConfig']),
     updateStatus: toUpdateStatus(at(raw, 'UpdateStatus')),
     hasPreviousSpec: Object.keys(obj(at(raw, 'PreviousSpec'))).length > 0,
+    previousSpec: toPreviousSpec(spec, at(raw, 'PreviousSpec')),
     ports: toPorts(at(raw, 'Endpoint', 'Ports') ?? at(spec, 'EndpointSpec', 'Ports')),
     networkIds: networks.map((n) => str(obj(n)['Target'])).filter(Boolean),
     secretNames: arr(container['Secrets']).map((s) => str(obj(s)['SecretName'])).filter(Boolean),

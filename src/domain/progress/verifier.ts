@@ -4,7 +4,7 @@
 // `UpdateStatus` of `completed` means SwarmKit has verified the update itself. Pure: fed the
 // service, its progress and the time; the caller observes on every store change (and on a timer
 // while verifying, for the countdown).
-import type { Service } from '../model';
+import { isJob, type Service } from '../model';
 import type { ServiceProgress } from './serviceProgress';
 
 export const DEFAULT_MONITOR_MS = 5_000;
@@ -21,14 +21,18 @@ export function monitorMs(service: Service): number {
   return ns > 0 ? ns / 1e6 : DEFAULT_MONITOR_MS;
 }
 
-const isJob = (s: Service): boolean => s.mode.kind === 'replicated-job' || s.mode.kind === 'global-job';
-
 export class ConvergenceVerifier {
   private convergedAt: number | undefined;
   /** The previous observation's convergence (the CLI's `converged`). */
   private lastConverged = false;
 
-  observe(service: Service, progress: ServiceProgress, now: number): Verdict {
+  /**
+   * `since` (optional): when the tasks that now look converged reached that state, from the engine's
+   * task timestamps, so that a view opened long after a service converged does not wait `monitor`
+   * again; never later than `now`. Without it the wait starts at the first converged observation,
+   * as the CLI's does.
+   */
+  observe(service: Service, progress: ServiceProgress, now: number, since?: number): Verdict {
     const status = service.updateStatus;
     if (status?.state === 'paused') return { state: 'paused', message: `service update paused: ${status.message}` };
     if (status?.state === 'rollback_paused') return { state: 'paused', message: `service rollback paused: ${status.message}` };
@@ -39,8 +43,11 @@ export class ConvergenceVerifier {
     this.lastConverged = progress.converged;
     if (progress.converged) {
       if (isJob(service)) return { state: 'converged' };  // jobs stay done once done: no verification
-      this.convergedAt ??= now;
-      return { state: 'verifying', remainingMs: Math.max(0, monitor - (now - this.convergedAt)) };
+      this.convergedAt ??= Math.min(now, since ?? now);
+      const remainingMs = monitor - (now - this.convergedAt);
+      // Only with `since`: the tasks were already stable for `monitor` before we looked.
+      if (remainingMs <= 0) return { state: 'converged' };
+      return { state: 'verifying', remainingMs };
     }
     const taskFailed = this.convergedAt !== undefined;
     this.convergedAt = undefined;

@@ -5,8 +5,9 @@
 // `when` regex matches exactly one token (`\breplicated\b` does not match `replicated_job`). Tokens
 // appear in the order listed:
 //
-//   swarmGroup   nodes | services | stacks | secrets | configs | networks
+//   swarmGroup   nodes | services | tasks | stacks | secrets | configs | networks
 //   swarmStack
+//   swarmBucket  failed | rejected | stuck | starting | running | completed | history   (Tasks group)
 //   swarmNode    manager | worker
 //                leader                                  (manager that is the Raft leader)
 //                reachable | unreachable                 (non-leader managers; `unknown` is left out)
@@ -32,13 +33,13 @@
 //   "when": "view == swarm.cluster && viewItem =~ /^swarmNode\\b.*\\bworker\\b/"
 //   "when": "viewItem =~ /^swarmService\\b.*\\brollbackable\\b/"
 //   "when": "viewItem =~ /^swarmTask\\b.*\\bcontainer\\b/"
-import { STACK_LABEL, type Config, type Network, type Secret, type Service, type SwarmNode, type Task } from '../../domain/model';
+import { stackOf, type Config, type Network, type Secret, type Service, type SwarmNode, type Task } from '../../domain/model';
+import type { TaskBucket } from '../../domain/taskBuckets';
+import type { GroupId } from './elements';
 
 export type ContextKind =
-  | 'swarmGroup' | 'swarmStack' | 'swarmNode' | 'swarmService' | 'swarmTask'
+  | 'swarmGroup' | 'swarmStack' | 'swarmBucket' | 'swarmNode' | 'swarmService' | 'swarmTask'
   | 'swarmSecret' | 'swarmConfig' | 'swarmNetwork';
-
-export type GroupId = 'nodes' | 'services' | 'stacks' | 'secrets' | 'configs' | 'networks';
 
 /** One lower-case \w+ word: other characters become `_` (none at the ends). */
 export function token(value: string): string {
@@ -57,6 +58,10 @@ export function groupContext(group: GroupId): string {
 
 export function stackContext(): string {
   return contextValue('swarmStack');
+}
+
+export function bucketContext(bucket: TaskBucket): string {
+  return contextValue('swarmBucket', bucket);
 }
 
 export function nodeContext(node: SwarmNode, selfNodeId?: string): string {
@@ -78,14 +83,14 @@ export function taskContext(task: Task): string {
 }
 
 export function secretContext(secret: Secret): string {
-  return contextValue('swarmSecret', STACK_LABEL in secret.labels && 'stack');
+  return contextValue('swarmSecret', stackOf(secret.labels) !== undefined && 'stack');
 }
 
 export function configContext(config: Config): string {
-  return contextValue('swarmConfig', STACK_LABEL in config.labels && 'stack');
+  return contextValue('swarmConfig', stackOf(config.labels) !== undefined && 'stack');
 }
 
 export function networkContext(network: Network): string {
   return contextValue('swarmNetwork', network.driver, network.scope, network.attachable && 'attachable',
-    network.ingress && 'ingress', network.internal && 'internal', STACK_LABEL in network.labels && 'stack');
+    network.ingress && 'ingress', network.internal && 'internal', stackOf(network.labels) !== undefined && 'stack');
 }

@@ -1,10 +1,11 @@
-// What the cluster tree shows for each object: label, one-line description, tooltip, icon, and which
-// tasks of a service are listed. Pure (no vscode): icons are codicon ids and theme color ids.
-import type { Config, Network, Secret, Service, SwarmNode, Task, TaskState } from '../../domain/model';
-import type { GroupId } from './contextValues';
+// What the cluster tree shows for each object: label, one-line description, tooltip and icon.
+// Pure (no vscode): icons are codicon ids and theme color ids.
+import { isJob, type Config, type Network, type Secret, type Service, type SwarmNode, type Task, type TaskState } from '../../domain/model';
+import { shortImage, taskName } from '../../domain/names';
 import { isCurrentTask, replicaCounts, type ReplicaCounts } from '../../domain/replicas';
-import { taskName } from '../../domain/taskName';
-
+import type { TaskBucket } from '../../domain/taskBuckets';
+import { isBeforeRunning } from '../../domain/taskStates';
+import type { GroupId } from './elements';
 
 export interface IconSpec {
   /** A codicon id, e.g. `vm-active`, `sync~spin`. */
@@ -16,7 +17,8 @@ export interface IconSpec {
 export interface Presentation {
   readonly label: string;
   readonly description: string;
-  readonly tooltip: string;
+  /** Built only when VS Code asks (on hover: resolveTreeItem), not for every row of a big swarm. */
+  readonly tooltip: () => string;
   readonly icon: IconSpec;
 }
 
@@ -37,11 +39,6 @@ export function age(iso: string | undefined, now: number): string {
   return `${Math.floor(s / 86400)}d`;
 }
 
-/** The image reference without its pinned digest: `busybox:1@sha256:…` → `busybox:1`. */
-export function shortImage(image: string): string {
-  const at = image.indexOf('@');
-  return at > 0 ? image.slice(0, at) : image;
-}
 
 function labelLines(labels: Readonly<Record<string, string>>): string[] {
   const keys = Object.keys(labels).sort();
@@ -55,6 +52,7 @@ function lines(...parts: readonly (string | false | undefined | readonly string[
 const GROUP_TITLES: Readonly<Record<GroupId, { label: string; one: string; icon: string }>> = {
   nodes: { label: 'Nodes', one: 'node', icon: 'server' },
   services: { label: 'Services', one: 'service', icon: 'layers' },
+  tasks: { label: 'Tasks', one: 'task', icon: 'checklist' },
   stacks: { label: 'Stacks', one: 'stack', icon: 'package' },
   secrets: { label: 'Secrets', one: 'secret', icon: 'key' },
   configs: { label: 'Configs', one: 'config', icon: 'file-code' },
@@ -72,13 +70,13 @@ const ENDED: ReadonlySet<TaskState> = new Set<TaskState>(['complete', 'failed', 
 export function describeGroup(group: GroupId, n: number, stale: boolean): Presentation {
   const { label, one, icon } = GROUP_TITLES[group];
   return { label, description: stale ? `${n} (stale)` : String(n),
-    tooltip: stale ? `${count(n, one)} (last known state: disconnected)` : count(n, one),
+    tooltip: () => (stale ? `${count(n, one)} (last known state: disconnected)` : count(n, one)),
     icon: { id: icon } };
 }
 
 export function describeStack(name: string, serviceCount: number): Presentation {
   const services = count(serviceCount, 'service');
-  return { label: name, description: services, tooltip: `Stack ${name}: ${services}`, icon: { id: 'package' } };
+  return { label: name, description: services, tooltip: () => `Stack ${name}: ${services}`, icon: { id: 'package' } };
 }
 
 function managerStatusText(node: SwarmNode): string | undefined {
@@ -88,18 +86,23 @@ function managerStatusText(node: SwarmNode): string | undefined {
   return ms.reachability === 'reachable' ? 'Reachable' : ms.reachability === 'unreachable' ? 'Unreachable' : undefined;
 }
 
+/** One look per situation an operator tells apart at a glance; the first that applies wins. */
 function nodeIcon(node: SwarmNode): IconSpec {
-  if (node.state !== 'ready' || node.managerStatus?.reachability === 'unreachable') return { id: 'vm-outline', color: ERROR };
-  if (node.availability === 'drain') return { id: 'vm-outline', color: MUTED };
-  if (node.availability === 'pause') return { id: 'vm', color: WARNING };
-  return { id: 'vm-active', color: OK };
+  const ms = node.managerStatus;
+  if (node.state !== 'ready') return { id: 'vm-outline', color: ERROR };                 // down / disconnected
+  if (ms && !ms.leader && ms.reachability === 'unreachable') return { id: 'debug-disconnect', color: ERROR };
+  if (node.availability === 'drain') return { id: 'arrow-circle-down', color: MUTED };
+  if (node.availability === 'pause') return { id: 'debug-pause', color: WARNING };
+  if (ms?.leader) return { id: 'star-full', color: OK };
+  if (ms) return { id: 'server', color: OK };                                             // reachable manager
+  return { id: 'vm-active', color: OK };                                                  // worker
 }
 
 export function describeNode(node: SwarmNode): Presentation {
   const status = managerStatusText(node);
   const description = [node.role, status, node.availability, node.state].filter(Boolean).join(SEP);
   const gib = node.memoryBytes / 1024 ** 3;
-  const tooltip = lines(
+  const tooltip = (): string => lines(
     `Node ${node.hostname} (${node.id})`,
     `Role: ${node.role}${status ? ` (${status})` : ''}${node.managerStatus ? ` — ${node.managerStatus.addr}` : ''}`,
     `Availability: ${node.availability}`,
@@ -112,10 +115,6 @@ export function describeNode(node: SwarmNode): Presentation {
   return { label: node.hostname || node.id.slice(0, 12), description, tooltip, icon: nodeIcon(node) };
 }
 
-function isJob(service: Service): boolean {
-  return service.mode.kind === 'replicated-job' || service.mode.kind === 'global-job';
-}
-
 function serviceIcon(service: Service, c: ReplicaCounts): IconSpec {
   const update = service.updateStatus?.state;
   if (update === 'updating' || update === 'rollback_started') return { id: 'sync~spin' };
@@ -126,15 +125,21 @@ function serviceIcon(service: Service, c: ReplicaCounts): IconSpec {
   return { id: 'layers', color: OK };
 }
 
+/** How the tree words UpdateStatus.State (a completed update needs no word). */
+const UPDATE_WORDS: Readonly<Record<string, string | undefined>> = {
+  updating: 'updating', paused: 'update paused', completed: undefined,
+  rollback_started: 'rolling back', rollback_paused: 'rollback paused', rollback_completed: 'rolled back',
+};
+
 export function describeService(service: Service, tasks: readonly Task[]): Presentation {
   const c = replicaCounts(service, tasks);
-  const update = service.updateStatus && service.updateStatus.state !== 'completed' ? service.updateStatus.state : undefined;
+  const update = service.updateStatus ? UPDATE_WORDS[service.updateStatus.state] : undefined;
   const replicas = isJob(service)
     ? `${c.completed}/${c.desired} completed${c.running > 0 ? ` (${c.running} running)` : ''}`
     : `${c.running}/${c.desired}${service.mode.kind === 'global' ? ' (global)' : ''}`;
   const description = [replicas, shortImage(service.image), update].filter(Boolean).join(SEP);
   const ports = service.ports.map((p) => `${p.publishedPort ?? '*'}:${p.targetPort}/${p.protocol} (${p.publishMode})`);
-  const tooltip = lines(
+  const tooltip = (): string => lines(
     `Service ${service.name} (${service.id})`,
     `Image: ${service.image}`,
     `Mode: ${service.mode.kind} — ${replicas}`,
@@ -147,14 +152,12 @@ export function describeService(service: Service, tasks: readonly Task[]): Prese
   return { label: service.name, description, tooltip, icon: serviceIcon(service, c) };
 }
 
-const STARTING: ReadonlySet<TaskState> = new Set<TaskState>(
-  ['new', 'allocated', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting']);
 
 function taskIcon(task: Task): IconSpec {
   if (task.state === 'failed' || task.state === 'rejected') return { id: 'error', color: ERROR };
   if (task.state === 'running') return task.desiredState === 'running' ? { id: 'play-circle', color: OK } : { id: 'play-circle', color: MUTED };
   if (task.state === 'complete') return { id: 'pass', color: OK };
-  if (STARTING.has(task.state)) return { id: 'loading~spin' };
+  if (isBeforeRunning(task.state)) return { id: 'loading~spin' };
   return { id: 'circle-slash', color: MUTED };
 }
 
@@ -166,13 +169,13 @@ export interface TaskContext {
 }
 
 export function describeTask(task: Task, ctx: TaskContext): Presentation {
-  const ending = !isCurrentTask(task) && (task.state === 'running' || STARTING.has(task.state));
+  const ending = !isCurrentTask(task) && (task.state === 'running' || isBeforeRunning(task.state));
   const state = ending ? `${task.state} → ${task.desiredState}` : task.state;
   const node = ctx.nodeName ?? task.nodeId?.slice(0, 12);
   const since = age(task.timestamp, ctx.now);
   const error = task.error !== undefined && task.error !== '' ? task.error : undefined;
   const description = [node ? `${state} on ${node}` : state, since, error].filter(Boolean).join(SEP);
-  const tooltip = lines(
+  const tooltip = (): string => lines(
     `Task ${taskName(task, ctx.serviceName)} (${task.id})`,
     `State: ${task.state} (desired: ${task.desiredState})${since ? `, ${since} ago` : ''}`,
     node !== undefined && `Node: ${node}`,
@@ -188,7 +191,7 @@ export function describeTask(task: Task, ctx: TaskContext): Presentation {
 function describeStored(what: 'Secret' | 'Config', o: Secret | Config, now: number, icon: string, extra?: string): Presentation {
   const created = age(o.createdAt, now);
   return { label: o.name, description: created ? `created ${created} ago` : '',
-    tooltip: lines(`${what} ${o.name} (${o.id})`, `Created: ${o.createdAt}`, `Updated: ${o.updatedAt}`, extra, labelLines(o.labels)),
+    tooltip: () => lines(`${what} ${o.name} (${o.id})`, `Created: ${o.createdAt}`, `Updated: ${o.updatedAt}`, extra, labelLines(o.labels)),
     icon: { id: icon } };
 }
 
@@ -203,20 +206,30 @@ export function describeConfig(config: Config, now: number): Presentation {
 export function describeNetwork(network: Network): Presentation {
   const flags = [network.scope === 'local' && 'local', network.ingress && 'ingress', network.attachable && 'attachable', network.internal && 'internal'];
   const description = [network.driver, ...flags, network.subnets.join(', ')].filter(Boolean).join(SEP);
-  const tooltip = lines(`Network ${network.name} (${network.id})`, `Driver: ${network.driver}, scope: ${network.scope}`,
+  const tooltip = (): string => lines(`Network ${network.name} (${network.id})`, `Driver: ${network.driver}, scope: ${network.scope}`,
     network.subnets.length > 0 && `Subnets: ${network.subnets.join(', ')}`, `Created: ${network.createdAt}`, labelLines(network.labels));
   return { label: network.name, description, tooltip, icon: { id: network.ingress ? 'globe' : 'type-hierarchy' } };
 }
 
-function newestFirst(a: Task, b: Task): number {
-  return (Date.parse(b.createdAt) || 0) - (Date.parse(a.createdAt) || 0)
-    || (Date.parse(b.timestamp) || 0) - (Date.parse(a.timestamp) || 0)
-    || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const BUCKET_TITLES: Readonly<Record<TaskBucket, { label: string; icon: IconSpec; tooltip: string }>> = {
+  failed: { label: 'Failed', icon: { id: 'error', color: ERROR }, tooltip: 'The latest failure of each slot that is not running again, or failed in the last minutes' },
+  rejected: { label: 'Rejected', icon: { id: 'error', color: ERROR }, tooltip: 'Tasks the node refused (e.g. the image is missing there)' },
+  stuck: { label: 'Stuck', icon: { id: 'warning', color: WARNING }, tooltip: 'Pending or assigned for longer than swarm.tasks.stuckAfterSeconds: the scheduler cannot place them (see each task\'s message)' },
+  starting: { label: 'Starting', icon: { id: 'loading~spin' }, tooltip: 'On their way to running' },
+  running: { label: 'Running', icon: { id: 'play-circle', color: OK }, tooltip: 'Running as desired' },
+  completed: { label: 'Completed', icon: { id: 'pass', color: OK }, tooltip: 'Job tasks that ran to completion' },
+  history: { label: 'History', icon: { id: 'history', color: MUTED }, tooltip: 'Shut down, replaced or failed earlier' },
+};
+
+export function describeBucket(bucket: TaskBucket, n: number): Presentation {
+  const t = BUCKET_TITLES[bucket];
+  return { label: t.label, description: String(n), tooltip: () => `${count(n, 'task')}: ${t.tooltip}`, icon: t.icon };
 }
 
-/** The tasks listed under a service: current ones first, then at most `maxHistory` others; newest first. */
-export function tasksToShow(tasks: readonly Task[], maxHistory = 5): Task[] {
-  const current = tasks.filter(isCurrentTask).sort(newestFirst);
-  const history = tasks.filter((t) => !isCurrentTask(t)).sort(newestFirst).slice(0, maxHistory);
-  return [...current, ...history];
+/** The Tasks group counts problems, not tasks. */
+export function describeTasksGroup(problems: number, total: number, stale: boolean): Presentation {
+  const what = problems === 0 ? 'no problems' : count(problems, 'problem');
+  return { label: 'Tasks', description: `${what}${stale ? ' (stale)' : ''}`,
+    tooltip: () => `${count(total, 'task')}; ${what} (failed, rejected or stuck)${stale ? ' — last known state: disconnected' : ''}`,
+    icon: problems > 0 ? { id: 'checklist', color: ERROR } : { id: 'checklist' } };
 }
