@@ -2,7 +2,7 @@
 // finds it (docker/cli cli/command/stack/swarm/remove.go lists services, networks, secrets and
 // configs by the label com.docker.stack.namespace). Services go first, so nothing uses the rest
 // any more; then networks, secrets and configs. Pure.
-import { STACK_NAMESPACE_LABEL, type Config, type Network, type Secret, type Service, type Task } from './model';
+import { STACK_NAMESPACE_LABEL, stackOf, type Config, type Network, type Secret, type Service, type Task } from './model';
 import { listNames } from './resources/usage';
 
 export interface StackContents {
@@ -21,7 +21,7 @@ interface Everything {
 }
 
 function inStack<T extends { readonly name: string; readonly labels: Readonly<Record<string, string>> }>(list: readonly T[], ns: string): T[] {
-  return list.filter((o) => o.labels[STACK_NAMESPACE_LABEL] === ns).sort((a, b) => a.name.localeCompare(b.name));
+  return list.filter((o) => stackOf(o.labels) === ns).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function stackContents(namespace: string, all: Everything): StackContents {

@@ -25,12 +25,14 @@ class LineAssembler {
   constructor(private readonly stream: LogStreamKind) {}
 
   push(bytes: Uint8Array, out: RawLogLine[]): void {
-    this.pending += this.decoder.decode(bytes, { stream: true });
+    const text = this.pending + this.decoder.decode(bytes, { stream: true });
+    let from = 0;
     let nl: number;
-    while ((nl = this.pending.indexOf('\n')) >= 0) {
-      out.push({ stream: this.stream, text: stripCr(this.pending.slice(0, nl)) });
-      this.pending = this.pending.slice(nl + 1);
+    while ((nl = text.indexOf('\n', from)) >= 0) {
+      out.push({ stream: this.stream, text: stripCr(text.slice(from, nl)) });
+      from = nl + 1;
     }
+    this.pending = text.slice(from);
   }
 
   flush(out: RawLogLine[]): void {

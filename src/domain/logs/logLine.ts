@@ -51,14 +51,27 @@ function contextOf(details: Map<string, string> | undefined): LogContext | undef
   return nodeId && serviceId && taskId ? { nodeId, serviceId, taskId } : undefined;
 }
 
+/** A task's lines all carry the same details: parse each details string once (bounded). */
+export class DetailsCache {
+  private readonly known = new Map<string, LogContext | undefined>();
+
+  contextOf(details: string): LogContext | undefined {
+    if (this.known.has(details)) return this.known.get(details);
+    if (this.known.size >= 1000) this.known.clear();
+    const c = contextOf(parseDetails(details));
+    this.known.set(details, c);
+    return c;
+  }
+}
+
 /** Parses a line of a stream requested with timestamps and details. */
-export function parseLogLine(line: string): ParsedLogLine {
+export function parseLogLine(line: string, cache?: DetailsCache): ParsedLogLine {
   const sp1 = line.indexOf(' ');
   if (sp1 < 0) return { timestamp: '', message: line };
   const timestamp = line.slice(0, sp1);
   const sp2 = line.indexOf(' ', sp1 + 1);
   const detailsText = sp2 < 0 ? line.slice(sp1 + 1) : line.slice(sp1 + 1, sp2);
-  const context = contextOf(parseDetails(detailsText));
+  const context = cache ? cache.contextOf(detailsText) : contextOf(parseDetails(detailsText));
   // Without the swarm details this is not the shape asked for: keep everything after the timestamp.
   if (!context) return { timestamp, message: line.slice(sp1 + 1) };
   return { timestamp, context, message: sp2 < 0 ? '' : line.slice(sp2 + 1) };

@@ -2,13 +2,14 @@
 // timestamp and task context read, its prefix resolved (once per context), order kept.
 import { LogDemuxer } from './demux';
 import type { LogEntry } from './logBuffer';
-import { parseLogLine, type ParsedLogLine } from './logLine';
+import { DetailsCache, parseLogLine, type ParsedLogLine } from './logLine';
 import type { PrefixResolver } from './prefix';
 import type { LogStreamKind, RawLogLine } from './demux';
 
 export class LogPipeline {
   private readonly demuxer: LogDemuxer;
   private chain: Promise<void> = Promise.resolve();
+  private readonly details = new DetailsCache();
 
   constructor(multiplexed: boolean | 'auto', private readonly resolver: PrefixResolver,
     private readonly sink: (entries: LogEntry[]) => void) {
@@ -31,7 +32,7 @@ export class LogPipeline {
   }
 
   private async process(lines: readonly RawLogLine[]): Promise<void> {
-    const parsed = lines.map((l) => ({ stream: l.stream, line: parseLogLine(l.text) }));
+    const parsed = lines.map((l) => ({ stream: l.stream, line: parseLogLine(l.text, this.details) }));
     const unresolved = parsed.filter((p) => p.line.context && this.resolver.cached(p.line.context) === undefined);
     await Promise.all(unresolved.map((p) => p.line.context && this.resolver.resolve(p.line.context)));
     this.sink(parsed.map((p) => this.entry(p.stream, p.line)));

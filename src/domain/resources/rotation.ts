@@ -4,7 +4,7 @@
 // source=new,target=<path>`), wait until each service has converged, then remove the old one. A
 // failure stops the procedure where it is and the old object stays, so every service still has a
 // working reference. Pure: names, steps and the words of the confirmation.
-import { STACK_NAMESPACE_LABEL, type Labels, type Service } from '../model';
+import { stackOf, type Labels, type Service } from '../model';
 import { listNames } from './usage';
 
 export type RotatedKind = 'secret' | 'config';
@@ -57,7 +57,7 @@ export function rotationConfirmation(plan: RotationPlan, cluster: string): Rotat
     : `${services.length === 1 ? 'Service' : `${services.length} services`} ${listNames(names)} move${services.length === 1 ? 's' : ''} to ${to} `
       + `at the same target path; each one's tasks are replaced (a rolling update, by its update config), and the rotation `
       + 'waits until it has converged before moving the next one.';
-  const stack = from.labels[STACK_NAMESPACE_LABEL];
+  const stack = stackOf(from.labels);
   const stackNote = stack ? `\n\n${from.name} belongs to stack ${stack}: the next "docker stack deploy" of ${stack} puts its services `
     + 'back on the name its stack file declares. Change the stack file too (an external or versioned name).' : '';
   return {

@@ -1,7 +1,7 @@
 // Remove secret / Remove config (`docker secret rm NAME`): refused while a service uses it, naming
 // them (SwarmKit refuses too: "secret 'x' is in use by the following service: web").
 import { dockerCommand } from '../../domain/cliCommand';
-import { STACK_NAMESPACE_LABEL } from '../../domain/model';
+import { stackOf } from '../../domain/model';
 import { removalRefusal } from '../../domain/resources/usage';
 import type { NamedKind } from '../../domain/resources/validate';
 import { proceed, refuse, type Operation, type OperationContext } from '../operation';
@@ -18,7 +18,7 @@ export function removeNamedObject(ctx: OperationContext, kind: NamedKind, id: st
       const object = current(ctx, kind, id);
       const refusal = removalRefusal(kind, object.name, ops.users(ctx.view.all('service'), object));
       if (refusal) return refuse(refusal);
-      const stack = object.labels[STACK_NAMESPACE_LABEL];
+      const stack = stackOf(object.labels);
       return proceed({
         message: `Remove ${kind} ${object.name} from ${ctx.cluster}?`,
         detail: `No service uses it. ${ops.lost}${stack ? ` It belongs to stack ${stack}: deploying the stack again re-creates it from its file.` : ''}`,

@@ -1,7 +1,7 @@
 // Remove network (`docker network rm NAME`): refused while a service is attached to it, naming them;
 // the ingress network (the routing mesh) is confirmed with what its removal breaks.
 import { dockerCommand } from '../../domain/cliCommand';
-import { STACK_NAMESPACE_LABEL } from '../../domain/model';
+import { stackOf } from '../../domain/model';
 import { removalRefusal, servicesUsingNetwork } from '../../domain/resources/usage';
 import { proceed, refuse, type Operation, type OperationContext } from '../operation';
 import { current, waitForPresence } from '../presence';
@@ -15,7 +15,7 @@ export function removeNetwork(ctx: OperationContext, id: string): Operation {
       const network = current(ctx, 'network', id);
       const refusal = removalRefusal('network', network.name, servicesUsingNetwork(ctx.view.all('service'), network));
       if (refusal) return refuse(refusal);
-      const stack = network.labels[STACK_NAMESPACE_LABEL];
+      const stack = stackOf(network.labels);
       const detail = network.ingress
         ? 'This is the ingress network, the routing mesh: ports published in ingress mode stop answering until an ingress network is created again '
           + '("docker network create --driver overlay --ingress ingress"). The docker CLI warns that every node should run the same engine version first.'

@@ -3,7 +3,7 @@
 // goes on past a failure, it stops at the first one and says what was removed, so nothing is left
 // half-done silently.
 import { dockerCommand } from '../../domain/cliCommand';
-import { STACK_NAMESPACE_LABEL, type Kind } from '../../domain/model';
+import { stackOf, type Kind } from '../../domain/model';
 import { explainEngineError } from '../../domain/refusals';
 import { describeContents, isEmptyStack, stackContents, stackRemovalConfirmation, type StackContents } from '../../domain/stackRemoval';
 import { Cancelled, OperationError, proceed, refuse, throwIfAborted, type Operation, type OperationContext } from '../operation';
@@ -20,7 +20,7 @@ export function stackNamespaces(ctx: OperationContext): string[] {
   const names = new Set<string>();
   for (const s of v.all('service')) if (s.stack) names.add(s.stack);
   for (const kind of ['network', 'secret', 'config'] as const) {
-    for (const o of v.all(kind)) { const ns = o.labels[STACK_NAMESPACE_LABEL]; if (ns) names.add(ns); }
+    for (const o of v.all(kind)) { const ns = stackOf(o.labels); if (ns) names.add(ns); }
   }
   return [...names].sort();
 }
