@@ -9,23 +9,44 @@ import type { LogDocuments } from '../ui/logs/logDocuments';
 import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
+import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
 import { createConfig } from './config/createConfig';
 import { removeConfig } from './config/removeConfig';
 import { rotateConfig } from './config/rotateConfig';
 import { stopLogs, toggleTimestamps } from './logs/logViewActions';
 import { createNetwork } from './network/createNetwork';
 import { removeNetwork } from './network/removeNetwork';
+import { openRollout } from './rollout/openRollout';
+import { activateNode } from './node/activateNode';
+import { addNodeLabel } from './node/addNodeLabel';
+import { demoteNode } from './node/demoteNode';
+import { drainNode } from './node/drainNode';
+import { pauseNode } from './node/pauseNode';
+import { promoteNode } from './node/promoteNode';
+import { removeNode } from './node/removeNode';
+import { removeNodeLabel } from './node/removeNodeLabel';
+import type { Handler } from './runner';
 import { createSecret } from './secret/createSecret';
 import { removeSecret } from './secret/removeSecret';
 import { rotateSecret } from './secret/rotateSecret';
+import { createService } from './service/createService';
+import { editServiceSpec } from './service/editServiceSpec';
+import { forceRestartService } from './service/forceRestartService';
+import { removeService } from './service/removeService';
+import { rollbackService } from './service/rollbackService';
+import { scaleService } from './service/scaleService';
 import { showServiceLogs } from './service/showServiceLogs';
+import { SPEC_SCHEME, SPEC_VIEW_SCHEME, SpecFileSystem } from './service/specFileSystem';
+import { updateServiceImage } from './service/updateServiceImage';
 import { removeStack } from './stack/removeStack';
+import { initSwarm } from './swarm/initSwarm';
+import { joinSwarm } from './swarm/joinSwarm';
+import { leaveSwarm } from './swarm/leaveSwarm';
+import { rotateJoinToken } from './swarm/rotateJoinToken';
+import { unlockSwarm } from './swarm/unlockSwarm';
+import type { SwarmLog } from './swarmLog';
 import { openShell } from './task/openShell';
 import { showTaskLogs } from './task/showTaskLogs';
-import type { Handler } from './runner';
-import type { SwarmLog } from './swarmLog';
-import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
-import { openRollout } from './rollout/openRollout';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -33,6 +54,9 @@ export interface CommandContext {
   store(): ClusterView | undefined;
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
+  readonly tree: ClusterTreeProvider;
+  /** The rollout panels (src/ui/rollout). */
+  readonly rollouts: { open(serviceId: string): Promise<void> };
   /** What operations run with (store, write port, log, settings); undefined while not connected. */
   operations(): OperationContext | undefined;
   /** The "Swarm" log channel. */
@@ -41,9 +65,6 @@ export interface CommandContext {
   streams(): CommandStreams | undefined;
   /** The open log views. */
   readonly logViews: LogDocuments;
-  readonly tree: ClusterTreeProvider;
-  /** The rollout panels (src/ui/rollout). */
-  readonly rollouts: { open(serviceId: string): Promise<void> };
 }
 
 export interface CommandStreams {
@@ -55,6 +76,31 @@ export interface CommandStreams {
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
   { id: 'swarm.cluster.refresh', handler: refreshCluster },
   { id: 'swarm.cluster.reconnect', handler: reconnect },
+  { id: 'swarm.cluster.showTaskHistory', handler: showTaskHistory },
+  { id: 'swarm.cluster.hideTaskHistory', handler: hideTaskHistory },
+  { id: 'swarm.cluster.groupByStack', handler: groupByStack },
+  { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
+  { id: 'swarm.rollout.open', handler: openRollout },
+  { id: 'swarm.swarm.init', handler: initSwarm },
+  { id: 'swarm.swarm.join', handler: joinSwarm },
+  { id: 'swarm.swarm.leave', handler: leaveSwarm },
+  { id: 'swarm.swarm.unlock', handler: unlockSwarm },
+  { id: 'swarm.swarm.rotateJoinToken', handler: rotateJoinToken },
+  { id: 'swarm.node.promote', handler: promoteNode },
+  { id: 'swarm.node.demote', handler: demoteNode },
+  { id: 'swarm.node.drain', handler: drainNode },
+  { id: 'swarm.node.pause', handler: pauseNode },
+  { id: 'swarm.node.activate', handler: activateNode },
+  { id: 'swarm.node.remove', handler: removeNode },
+  { id: 'swarm.node.addLabel', handler: addNodeLabel },
+  { id: 'swarm.node.removeLabel', handler: removeNodeLabel },
+  { id: 'swarm.service.create', handler: createService },
+  { id: 'swarm.service.scale', handler: scaleService },
+  { id: 'swarm.service.updateImage', handler: updateServiceImage },
+  { id: 'swarm.service.forceRestart', handler: forceRestartService },
+  { id: 'swarm.service.rollback', handler: rollbackService },
+  { id: 'swarm.service.remove', handler: removeService },
+  { id: 'swarm.service.editSpec', handler: editServiceSpec },
   { id: 'swarm.service.logs', handler: showServiceLogs },
   { id: 'swarm.task.logs', handler: showTaskLogs },
   { id: 'swarm.task.shell', handler: openShell },
@@ -69,13 +115,14 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.network.create', handler: createNetwork },
   { id: 'swarm.network.remove', handler: removeNetwork },
   { id: 'swarm.stack.remove', handler: removeStack },
-  { id: 'swarm.cluster.showTaskHistory', handler: showTaskHistory },
-  { id: 'swarm.cluster.hideTaskHistory', handler: hideTaskHistory },
-  { id: 'swarm.cluster.groupByStack', handler: groupByStack },
-  { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
-  { id: 'swarm.rollout.open', handler: openRollout },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return COMMANDS.map(({ id, handler }) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args)));
+  const specs = new SpecFileSystem(ctx);
+  return [
+    ...COMMANDS.map(({ id, handler }) => vscode.commands.registerCommand(id, (...args: unknown[]) => handler(ctx, ...args))),
+    specs,
+    vscode.workspace.registerFileSystemProvider(SPEC_SCHEME, specs, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(SPEC_VIEW_SCHEME, specs),
+  ];
 }

@@ -1,21 +1,17 @@
-// Starting an update, a rollback or a scale may open the rollout view (swarm.rollout.openView:
-// ask / always / never). The view is its own command (`swarm.rollout.open`, the rollout issue's);
-// until it is registered, this does nothing and the action's progress notification is the feedback.
+// Starting a rollout opens the rollout view by `swarm.rollout.openView` (src/ui/rollout): `always`
+// opens it for every rollout an action starts; `ask` asks here only for a scale, because an update
+// or a rollback sets the service's UpdateStatus and the view's follower asks for those itself.
 import * as vscode from 'vscode';
-import type { RolloutOpenView } from '../ui/settings';
+import { readRolloutOpenView, saveRolloutOpenView } from '../ui/settings';
+import type { CommandContext } from './registerCommands';
 
-const OPEN_ROLLOUT = 'swarm.rollout.open';
-
-export async function openRolloutView(serviceId: string, setting: RolloutOpenView): Promise<void> {
-  if (setting === 'never') return;
-  const commands = await vscode.commands.getCommands(true);
-  if (!commands.includes(OPEN_ROLLOUT)) return;
+export async function followRollout(ctx: CommandContext, rollout: { readonly serviceId: string; readonly tracked: boolean }): Promise<void> {
+  const setting = readRolloutOpenView();
+  if (setting === 'never' || (setting === 'ask' && rollout.tracked)) return;
   if (setting === 'ask') {
-    const choice = await vscode.window.showInformationMessage('Follow this rollout in the rollout view?', 'Open', 'Always', 'Never');
-    if (choice === 'Always' || choice === 'Never') {
-      await vscode.workspace.getConfiguration('swarm').update('rollout.openView', choice.toLowerCase(), vscode.ConfigurationTarget.Global);
-    }
-    if (choice !== 'Open' && choice !== 'Always') return;
+    const choice = await vscode.window.showInformationMessage('Follow this scale in the rollout view?', 'Show Rollout', 'Always', 'Never');
+    if (choice === 'Always' || choice === 'Never') await saveRolloutOpenView(choice === 'Always' ? 'always' : 'never');
+    if (choice !== 'Show Rollout' && choice !== 'Always') return;
   }
-  await vscode.commands.executeCommand(OPEN_ROLLOUT, serviceId);
+  await ctx.rollouts.open(rollout.serviceId);
 }

@@ -7,7 +7,7 @@ import type { Kind, ObjectOfKind } from '../domain/model';
 import { explainEngineError } from '../domain/refusals';
 import { Cancelled, OperationError, type Check, type Confirmation, type Operation, type OperationContext, type Outcome } from '../operations/operation';
 import { readActionSettings } from '../ui/settings';
-import { openRolloutView } from './rolloutView';
+import { followRollout } from './rolloutView';
 import type { CommandContext } from './registerCommands';
 import { nameOf, resolveTargets, type TargetSpec } from './targets';
 
@@ -19,8 +19,8 @@ export interface ObjectAction<K extends Kind, P> extends TargetSpec<K> {
   readonly operation: (ctx: OperationContext, target: ObjectOfKind[K], params: P) => Operation;
 }
 
-/** An action on the swarm of the endpoint itself (init, join, leave, unlock, rotate a token). */
-export interface SwarmAction<P> {
+/** An action without a target object: on the endpoint's swarm (init, join, leave, unlock, rotate a token), or creating one. */
+export interface ClusterAction<P> {
   readonly ask?: (ctx: OperationContext) => Promise<P | undefined>;
   readonly operation: (ctx: OperationContext, params: P) => Operation;
 }
@@ -37,7 +37,7 @@ export function objectAction<K extends Kind, P = undefined>(def: ObjectAction<K,
   };
 }
 
-export function swarmAction<P = undefined>(def: SwarmAction<P>): Handler {
+export function clusterAction<P = undefined>(def: ClusterAction<P>): Handler {
   return async (ctx) => {
     const octx = operationContext(ctx);
     if (!octx) return;
@@ -71,35 +71,38 @@ function combined(checks: readonly { confirm: Confirmation }[], names: readonly 
   };
 }
 
-/** Checks, confirms and runs the operations (one per target) in one progress notification. */
-export async function runOperations(ctx: CommandContext, ops: readonly Operation[], names: readonly string[]): Promise<void> {
+/**
+ * Checks, confirms and runs the operations (one per target) in one progress notification. `handle`
+ * may take over a failure (e.g. an edit's conflict) by returning true. Resolves to whether all ran.
+ */
+export async function runOperations(ctx: CommandContext, ops: readonly Operation[], names: readonly string[], handle?: (e: unknown) => boolean): Promise<boolean> {
   const checks: Check[] = [];
   for (const op of ops) {
     try {
       checks.push(await op.check());
     } catch (e) {
       showFailure(ctx, e);
-      return;
+      return false;
     }
   }
   const refused = checks.flatMap((c) => (c.kind === 'refuse' ? [c.reason] : []));
   const go = ops.flatMap((op, i) => { const c = checks[i]; return c?.kind === 'proceed' ? [{ op, confirm: c.confirm, warnings: c.warnings, name: names[i] ?? '' }] : []; });
   if (refused.length > 0) void vscode.window.showErrorMessage(refused.join(' '));
-  if (go.length === 0) return;
+  if (go.length === 0) return false;
   const settings = readActionSettings();
   const destructive = go.some((g) => g.op.destructive);
-  if ((destructive || settings.confirmNonDestructive) && !(await confirm(combined(go, go.map((g) => g.name))))) return;
-  for (const g of go) for (const w of g.warnings) if (!(await confirm(w))) return;
+  if ((destructive || settings.confirmNonDestructive) && !(await confirm(combined(go, go.map((g) => g.name))))) return false;
+  for (const g of go) for (const w of g.warnings) if (!(await confirm(w))) return false;
 
   const title = go.length === 1 ? go[0]?.op.title ?? '' : `${go[0]?.op.title ?? ''} and ${go.length - 1} more`;
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());
     const outcomes: Outcome[] = [];
     try {
       for (const [i, g] of go.entries()) {
         const prefix = go.length > 1 ? `(${i + 1}/${go.length}) ${g.name}: ` : '';
-        if (g.op.rolloutOf) void openRolloutView(g.op.rolloutOf, settings.rolloutOpenView);
+        if (g.op.rollout) void followRollout(ctx, g.op.rollout);
         let last = 0;
         outcomes.push(await g.op.run({
           report: (message, fraction) => {
@@ -110,14 +113,15 @@ export async function runOperations(ctx: CommandContext, ops: readonly Operation
         }, abort.signal));
       }
     } catch (e) {
-      showFailure(ctx, e, outcomes);
-      return;
+      if (!handle?.(e)) showFailure(ctx, e, outcomes);
+      return false;
     } finally {
       sub.dispose();
     }
     const text = outcomes.map((o) => o.message).join(' ');
     if (outcomes.some((o) => o.warning)) void vscode.window.showWarningMessage(text, 'Show Log').then((c) => { if (c) ctx.log.show(); });
     else void vscode.window.showInformationMessage(text);
+    return refused.length === 0;
   });
 }
 

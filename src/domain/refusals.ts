@@ -53,7 +53,17 @@ const KNOWN: readonly { readonly match: RegExp; readonly meaning: string; readon
 /** Failures that are not the Engine's answer to the request: connection, permission, quorum. */
 const CONNECTION_KINDS = new Set(['unreachable', 'permission', 'tls', 'no-quorum', 'locked', 'worker', 'not-swarm']);
 
+/** A write past its deadline (src/docker/engineCall.ts EngineTimeout): it may have been applied all the same. */
+export function unansweredWrite(error: unknown): boolean {
+  const e = error as { name?: unknown; call?: unknown } | null;
+  return typeof e === 'object' && e !== null && e.name === 'EngineTimeout' && typeof e.call === 'string' && /^(POST|DELETE|PUT) /.test(e.call);
+}
+
 export function explainEngineError(error: unknown, endpoint: string): Explained {
+  if (unansweredWrite(error)) {
+    return { message: engineMessage(error), meaning: 'The Engine did not answer in time: the change may have been applied all the same.',
+      next: 'Check the object in the tree (it follows the cluster) before running the action again.' };
+  }
   const connection = classifyError(error, endpoint);
   if (CONNECTION_KINDS.has(connection.kind)) {
     return { message: connection.message, meaning: 'The Engine could not be asked, so nothing was changed by this call.', next: connection.hint };

@@ -49,8 +49,11 @@ export interface Operation {
   /** The progress notification's title: "Draining node3". */
   readonly title: string;
   readonly destructive: boolean;
-  /** The service whose rollout this starts (update, rollback, scale): the rollout view may follow it. */
-  readonly rolloutOf?: string;
+  /**
+   * The rollout this starts, for the rollout view: a scale, or an update/rollback that Swarm tracks
+   * in the service's UpdateStatus (which the view's follower sees by itself).
+   */
+  readonly rollout?: { readonly serviceId: string; readonly tracked: boolean };
   check(): Check | Promise<Check>;
   run(progress: Progress, signal: AbortSignal): Promise<Outcome>;
 }

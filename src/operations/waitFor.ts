@@ -3,6 +3,7 @@
 // re-evaluates its condition on every change batch and connection change of the store (and on a
 // tick, for countdowns), ends on success, cancellation or its deadline, and disposes what it held.
 import type { Disposable } from '../domain/emitter';
+import type { Kind } from '../domain/model';
 import type { ClusterView } from '../store/types';
 import { Cancelled, type OperationError } from './operation';
 
@@ -15,8 +16,10 @@ export interface WaitOptions<T> {
   readonly timedOut: () => OperationError;
   /** Also check every `tickMs` (a countdown to show). */
   readonly tickMs?: number;
-  /** Have the store re-list tasks at its fast period meanwhile (task moves raise no events). */
+  /** Have the store re-list tasks at its fast period meanwhile (task moves raise no events)… */
   readonly tasks?: boolean;
+  /** …and these kinds too (a promoted node's manager status raises no event either). */
+  readonly watch?: readonly Exclude<Kind, 'task'>[];
   /** Steps already done, for the Cancelled error. */
   readonly steps?: readonly string[];
 }
@@ -52,7 +55,7 @@ export function waitForView<T>(view: ClusterView, options: WaitOptions<T>): Prom
       const tick = setInterval(evaluate, options.tickMs);
       held.push({ dispose: () => clearInterval(tick) });
     }
-    if (options.tasks) held.push(view.watchTasks());
+    if (options.tasks || options.watch) held.push(view.watch(options.watch));
     held.push(view.onDidChange(evaluate), view.onDidChangeConnection(evaluate));
     evaluate();
   });

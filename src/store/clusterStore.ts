@@ -49,8 +49,8 @@ export class ClusterStore implements ClusterView {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollPeriod = 0;
-  /** Holders of watchTasks(). */
-  private taskWatchers = 0;
+  /** Holders of watch(), and the extra kinds each holds. */
+  private readonly watchers = new Set<readonly Kind[]>();
   /** Serialises every cache mutation so responses apply in the order they were asked for. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -96,11 +96,11 @@ export class ClusterStore implements ClusterView {
     await this.enqueue(() => this.resync());
   }
 
-  watchTasks(): Disposable {
-    this.taskWatchers++;
+  watch(kinds: readonly Exclude<Kind, 'task'>[] = []): Disposable {
+    const hold: readonly Kind[] = [...kinds];
+    this.watchers.add(hold);
     if (this.state.status === 'live') this.schedulePoll(false);
-    let held = true;
-    return { dispose: () => { if (held) { held = false; this.taskWatchers--; } } };
+    return { dispose: () => { this.watchers.delete(hold); } };
   }
 
   dispose(): void {
@@ -176,7 +176,7 @@ export class ClusterStore implements ClusterView {
   }
 
   private schedulePoll(reset: boolean): void {
-    const converging = this.taskWatchers > 0 || isConverging(this.cache.all('service'), this.cache.all('task'));
+    const converging = this.watchers.size > 0 || isConverging(this.cache.all('service'), this.cache.all('task'));
     const period = converging ? this.options.fastTaskPollMs : this.options.slowTaskPollMs;
     if (!reset && period === this.pollPeriod && this.pollTimer) return;
     clearTimeout(this.pollTimer);
@@ -184,7 +184,8 @@ export class ClusterStore implements ClusterView {
     const gen = this.generation;
     this.pollTimer = setTimeout(() => {
       this.pollTimer = undefined;
-      const plan: RefreshPlan = { fetch: new Map([['task', { all: true }]]), removed: new Map() };
+      const watched = new Set<Kind>(['task', ...[...this.watchers].flat()]);
+      const plan: RefreshPlan = { fetch: new Map([...watched].map((k) => [k, { all: true }])), removed: new Map() };
       this.enqueue(() => this.apply(plan, false))
         .then(() => { if (gen === this.generation) this.schedulePoll(true); })
         // A failing poll also detects a dead connection that never closed its stream.

@@ -7,8 +7,12 @@ type Maps = { [K in Kind]: Map<string, ObjectOfKind[K]> };
 function same(kind: Kind, a: SwarmObject, b: SwarmObject): boolean {
   if (a.version > 0 && b.version > 0) {
     if (a.version !== b.version) return false;
-    // ServiceStatus counts change without a spec change, hence without a new version.
-    return kind !== 'service' || JSON.stringify((a as ObjectOfKind['service']).status) === JSON.stringify((b as ObjectOfKind['service']).status);
+    // Parts the Engine computes when asked, not stored with the object, change without a new
+    // version: ServiceStatus counts, and a node's ManagerStatus (leader, reachability: from the
+    // Raft membership, e.g. a promoted node joining it).
+    if (kind === 'service') return JSON.stringify((a as ObjectOfKind['service']).status) === JSON.stringify((b as ObjectOfKind['service']).status);
+    if (kind === 'node') return JSON.stringify((a as ObjectOfKind['node']).managerStatus) === JSON.stringify((b as ObjectOfKind['node']).managerStatus);
+    return true;
   }
   return JSON.stringify(a) === JSON.stringify(b);
 }

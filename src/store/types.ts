@@ -50,8 +50,10 @@ export interface ClusterView {
   /** A full resync now (one list call per kind). */
   refresh(): Promise<void>;
   /**
-   * Re-list tasks at the fast period until disposed, whatever the cluster looks like: an action
-   * waiting for tasks to move (a drain) needs it before the store can see that anything moves.
+   * Re-list tasks (and these other kinds) at the fast period until disposed, whatever the cluster
+   * looks like: an action waiting for what raises no event needs it, e.g. tasks moving on other
+   * nodes during a drain, or a promoted node's manager status (Raft membership is not in the
+   * node's stored object, so joining the Raft group changes nothing the event stream reports).
    */
-  watchTasks(): Disposable;
+  watch(kinds?: readonly Exclude<Kind, 'task'>[]): Disposable;
 }

@@ -46,6 +46,21 @@ export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposab
   });
 }
 
+export interface ActionSettings {
+  /** Ask before non-destructive actions too (destructive ones always ask). */
+  readonly confirmNonDestructive: boolean;
+  /** How long an action waits for the cluster to show its result. */
+  readonly waitMs: number;
+}
+
+export function readActionSettings(): ActionSettings {
+  const c = vscode.workspace.getConfiguration('swarm');
+  return {
+    confirmNonDestructive: c.get<unknown>('actions.confirmNonDestructive') !== false,
+    waitMs: seconds(c.get<unknown>('actions.waitSeconds'), 120, 5),
+  };
+}
+
 /** `swarm.rollout.openView`: whether a rollout opens its view by itself. */
 export type RolloutOpenView = 'ask' | 'always' | 'never';
 
@@ -57,24 +72,6 @@ export function readRolloutOpenView(): RolloutOpenView {
 /** Remembers the answer "Always" / "Never" of an ask. */
 export function saveRolloutOpenView(value: RolloutOpenView): Thenable<void> {
   return vscode.workspace.getConfiguration('swarm').update('rollout.openView', value, vscode.ConfigurationTarget.Global);
-}
-
-export interface ActionSettings {
-  /** Ask before non-destructive actions too (destructive ones always ask). */
-  readonly confirmNonDestructive: boolean;
-  /** How long an action waits for the cluster to show its result. */
-  readonly waitMs: number;
-  /** `swarm.rollout.openView`: open the rollout view when an update, rollback or scale starts. */
-  readonly rolloutOpenView: RolloutOpenView;
-}
-
-export function readActionSettings(): ActionSettings {
-  const c = vscode.workspace.getConfiguration('swarm');
-  return {
-    confirmNonDestructive: c.get<unknown>('actions.confirmNonDestructive') !== false,
-    waitMs: seconds(c.get<unknown>('actions.waitSeconds'), 120, 5),
-    rolloutOpenView: readRolloutOpenView(),
-  };
 }
 
 export interface LogSettings {

@@ -9,9 +9,11 @@ import { apiFor, waitFor } from './engine';
 
 export class MemoryLog implements ActionLog {
   readonly lines: string[] = [];
-  cli(command: string): void { this.lines.push(`$ ${command}`); }
-  engine(call: string, answer: string, failed: boolean): void { this.lines.push(`${failed ? 'FAILED ' : ''}${call} → ${answer}`); }
-  note(message: string): void { this.lines.push(message); }
+  private readonly t0 = Date.now();
+  private at(): string { return `[${((Date.now() - this.t0) / 1000).toFixed(1)}s] `; }
+  cli(command: string): void { this.lines.push(`${this.at()}$ ${command}`); }
+  engine(call: string, answer: string, failed: boolean): void { this.lines.push(`${this.at()}${failed ? 'FAILED ' : ''}${call} → ${answer}`); }
+  note(message: string): void { this.lines.push(this.at() + message); }
   text(): string { return this.lines.join('\n'); }
 }
 
@@ -23,11 +25,12 @@ export interface LabOperations {
 }
 
 /** A live store on `host` and the operation context the extension would build for it. */
-export async function labOperations(host: string, options: { waitMs?: number; engines?: NodeEngines } = {}): Promise<LabOperations> {
+export async function labOperations(host: string, options: { waitMs?: number; engines?: NodeEngines; anyState?: boolean } = {}): Promise<LabOperations> {
   const api = apiFor(host);
-  const store = new ClusterStore(api, { fastTaskPollMs: 500 });
+  const store = new ClusterStore(api, { fastTaskPollMs: 500, backoffMaxMs: 1000 });
   store.start();
-  await waitFor('the store to be live', () => store.connection.status === 'live', 30_000);
+  // `anyState`: an engine outside a swarm (or a worker) is what a join or leave starts from.
+  await waitFor('the store to be live', () => store.connection.status === 'live' || (options.anyState === true && store.connection.status === 'stale'), 60_000);
   const log = new MemoryLog();
   const ctx: OperationContext = {
     view: store, api: new DockerWriteApi(api, log), log, cluster: host, waitMs: options.waitMs ?? 60_000, engines: options.engines,

@@ -18,6 +18,19 @@ describe('ObjectCache', () => {
     assert.equal(c.get('node', a.id)?.availability, 'drain');
   });
 
+  it('a node\'s manager status changes without a new version (it comes from the Raft membership): still an update', () => {
+    const c = new ObjectCache();
+    const manager = nodes.find((n) => n.managerStatus);
+    assert.ok(manager?.managerStatus);
+    c.replaceAll('node', nodes);
+    const unreachable = { ...manager, managerStatus: { ...manager.managerStatus, reachability: 'unreachable' as const } };
+    assert.deepEqual(c.replaceAll('node', nodes.map((n) => (n.id === manager.id ? unreachable : n))).updated, [manager.id]);
+    const promoted = nodes.find((n) => !n.managerStatus);
+    assert.ok(promoted);
+    const joined = { ...promoted, managerStatus: { leader: false, reachability: 'reachable' as const, addr: '10.0.0.9:2377' } };
+    assert.deepEqual(c.replaceAll('node', nodes.map((n) => (n.id === promoted.id ? joined : n === manager ? unreachable : n))).updated, [promoted.id]);
+  });
+
   it('compares unversioned objects (networks) by content', () => {
     const c = new ObjectCache();
     c.replaceAll('network', networks);

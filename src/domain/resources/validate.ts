@@ -2,11 +2,11 @@
 // manager/controlapi: secret.go, config.go, network.go; measured on dockerd 20.10), so a bad value is
 // refused with its reason before anything is sent. Each check returns undefined when the value is
 // fine, else a message naming the cause and what to do. Pure.
+// Swarm network names follow the service names' rule, a DNS name component (no dots).
+import { DNS_NAME } from '../validate/serviceInput';
 
 /** Secret and config names: SwarmKit's isValidConfigOrSecretName, at most 64 characters. */
 const CONFIG_OR_SECRET_NAME = /^[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?$/;
-/** Swarm network names must be DNS name components (SwarmKit's isValidDNSName): no dots. */
-const DNS_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
 /** The Engine refuses secret data of 512000 bytes or more ("less than 512000 bytes"). */
 export const MAX_SECRET_BYTES = 500 * 1024 - 1;
