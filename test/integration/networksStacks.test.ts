@@ -56,7 +56,7 @@ describe('networks, configs and stacks', function () {
     const id = ops.store.all('network').find((n) => n.name === net)?.id ?? '';
     const n = await docker.getNetwork(id).inspect() as NetworkInspect;
     assert.deepEqual([n.Driver, n.Scope, n.Attachable, n.Internal, n.IPAM.Config.map((c) => c.Subnet)], ['overlay', 'swarm', true, true, ['10.123.4.0/24']]);
-    assert.ok(ops.log.lines.includes(`$ docker network create --driver overlay --attachable --internal --subnet 10.123.4.0/24 ${net}`));
+    assert.ok(ops.log.has(`$ docker network create --driver overlay --attachable --internal --subnet 10.123.4.0/24 ${net}`));
   });
 
   it('refuses a bad name and a subnet with host bits, before sending anything', async () => {
@@ -84,7 +84,7 @@ describe('networks, configs and stacks', function () {
 
   it('creates a config from an editor\'s text and rotates it under a service', async () => {
     await runOperation(createNamedObject(ops.ctx, 'config', { name: 'it-cfg', data: enc('level=info\n'), source: { kind: 'editor', label: 'Untitled-1' } }));
-    assert.ok(ops.log.lines.includes('$ docker config create it-cfg -'));
+    assert.ok(ops.log.has('$ docker config create it-cfg -'));
     const cfg = ops.store.all('config').find((c) => c.name === 'it-cfg');
     assert.ok(cfg);
     const svc = await docker.createService({
@@ -102,7 +102,7 @@ describe('networks, configs and stacks', function () {
     const v2 = ops.store.all('config').find((c) => c.name === 'it-cfg_v2');
     const data = (await docker.getConfig(v2?.id ?? '').inspect() as { Spec: { Data: string } }).Spec.Data;
     assert.equal(Buffer.from(data, 'base64').toString(), 'level=debug\n');
-    assert.ok(ops.log.lines.includes('$ docker config create it-cfg_v2 /tmp/app.conf'), ops.log.text());
+    assert.ok(ops.log.has('$ docker config create it-cfg_v2 /tmp/app.conf'), ops.log.text());
   });
 
   it('removes a stack the docker CLI deployed: the Engine keeps nothing labelled with it', async () => {
@@ -141,7 +141,7 @@ describe('networks, configs and stacks', function () {
     ];
     const ms = await waitFor('nothing labelled it-stk on the Engine', async () => (await left()).length === 0, 30_000);
     console.log(`      the Engine listed nothing of it-stk ${ms} ms after the removal returned`);
-    assert.ok(ops.log.lines.includes('$ docker stack rm it-stk'));
+    assert.ok(ops.log.has('$ docker stack rm it-stk'));
     assert.match(await refusal(removeStack(ops.ctx, 'it-stk')), /Nothing found in stack it-stk/);
   });
 });
