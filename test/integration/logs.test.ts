@@ -9,9 +9,10 @@ import { DockerSwarmApi } from '../../src/docker/dockerSwarmApi';
 import { DockerLogStreams } from '../../src/docker/logStream';
 import { LogBuffer, type LogEntry } from '../../src/domain/logs/logBuffer';
 import { LogSession, type LogTarget } from '../../src/operations/logs/logSession';
-import { ClusterStore } from '../../src/store/clusterStore';
+import type { ClusterStore } from '../../src/store/clusterStore';
 import { apiFor, dockerFor, removeTestServices, waitFor } from '../support/engine';
 import { labs, SMALL, type Lab } from '../support/lab';
+import { labOperations, type LabOperations } from '../support/operations';
 import { SocketProxy } from '../support/socketProxy';
 
 const run = promisify(execFile);
@@ -27,6 +28,7 @@ describe('service and task logs', function () {
   this.timeout(120_000);
   let lab: Lab;
   let docker: Docker;
+  let ops: LabOperations;
   let store: ClusterStore;
   const streams = () => new DockerLogStreams(apiFor(lab.host));
 
@@ -64,13 +66,12 @@ describe('service and task logs', function () {
     lab = labs.get(SMALL);
     docker = dockerFor(lab.host);
     await removeTestServices(docker);
-    store = new ClusterStore(apiFor(lab.host), { fastTaskPollMs: 500, slowTaskPollMs: 10_000 });
-    store.start();
-    await waitFor('store live', () => store.connection.status === 'live', 30_000);
+    ops = await labOperations(lab.host);
+    store = ops.store;
   });
 
   after(async () => {
-    store?.dispose();
+    ops?.dispose();
     if (docker) await removeTestServices(docker);
   });
 
