@@ -12,7 +12,9 @@ export async function openLogs(ctx: CommandContext, target: LogTarget, title: st
   const settings = readLogSettings();
   const session = new LogSession(streams.logs, octx.view, streams.read, target, { follow: true, tail: settings.tail });
   try {
-    await vscode.window.withProgress({ location: { viewId: 'swarm.cluster' } }, () => ctx.logViews.open(`${title}.log`, session, settings));
+    const lines = settings.tail === 'all' ? 'every line the Engine keeps' : `the last ${settings.tail} lines`;
+    const header = `${target.kind} ${title} on ${octx.cluster}: ${lines}${target.kind === 'service' ? ' of each task' : ''}, then new ones as they come`;
+    await vscode.window.withProgress({ location: { viewId: 'swarm.cluster' } }, () => ctx.logViews.open(`${title}.log`, header, session, settings));
   } catch (e) {
     showFailure(ctx, e);
   }

@@ -75,8 +75,8 @@ export class LogDocuments implements vscode.FileSystemProvider, vscode.Disposabl
   delete(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
   rename(uri: vscode.Uri): void { throw vscode.FileSystemError.NoPermissions(uri); }
 
-  /** Opens a view of the session's stream, named `title` (e.g. "web.log"), and starts the stream. */
-  async open(title: string, session: LogSession, settings: LogViewSettings): Promise<vscode.TextEditor> {
+  /** Opens a view of the session's stream, named `title` (e.g. "web.log") and headed by `header`, and starts the stream. */
+  async open(title: string, header: string, session: LogSession, settings: LogViewSettings): Promise<vscode.TextEditor> {
     const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: `/${title}`, query: `n=${++this.counter}` });
     const key = keyOf(uri);
     const view = new LogView({ maxLines: settings.maxLines, timestamps: settings.timestamps, ...DEFAULT_VIEW_TIMING },
@@ -87,7 +87,7 @@ export class LogDocuments implements vscode.FileSystemProvider, vscode.Disposabl
       });
     const open: OpenView = { view, bytes: CLOSED, mtime: 0, session, following: true, shown: false, lines: 1 };
     this.views.set(key, open);
-    view.push([{ kind: 'notice', text: `${title}: connecting…` }]);
+    view.push([{ kind: 'notice', text: header }]);
     view.flush();
     const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'swarm-log');
     const editor = await vscode.window.showTextDocument(doc, { preview: false });

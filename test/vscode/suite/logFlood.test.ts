@@ -86,7 +86,7 @@ export function logFloodTests(): void {
       const dropped = /^--- ([\d,]+) earlier lines dropped/.exec(lines[0] ?? '');
       assert.ok(dropped, lines[0]);
       assert.ok(lines.length > maxLines * 0.8 && lines.length <= maxLines + 1, `${lines.length} lines`);
-      // Dropped and shown, less the view's own "connecting" notice.
+      // Dropped and shown, less the view's own header notice.
       const arrived = Number(dropped[1]?.replace(/,/g, '')) + lines.length - 2;
       console.log(`[swarm-test]       ${LINES} lines written, ${arrived} delivered by the Engine: ${elapsed} ms from the first line shown to the last; view ${doc.getText().length} characters, ${lines.length} lines; `
         + `workbench round trip over ${busy.count} probes: median ${busy.median} ms, worst ${busy.worst} ms (idle before: median ${idle.median} ms, worst ${idle.worst} ms); extension host event loop: worst lag ${lagWorst} ms`);
