@@ -2,16 +2,18 @@
 import * as vscode from 'vscode';
 import { registerCommands, type CommandStreams } from './commands/registerCommands';
 import { SwarmLog } from './commands/swarmLog';
-import { createSwarmApi, type DockerSwarmApi } from './docker/dockerSwarmApi';
+import { DockerSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';
 import { DockerShellStreams } from './docker/execShell';
 import { DockerLogStreams } from './docker/logStream';
 import { ContextNodeEngines } from './docker/nodeEngines';
 import { serviceSpecs } from './docker/serviceSpecs';
+import { createSwarmApi, failoverSet } from './docker/swarmApis';
 import type { OperationContext } from './operations/operation';
 import { ClusterStore } from './store/clusterStore';
 import type { ClusterView } from './store/types';
 import { ConnectionStatus } from './ui/connectionStatus';
+import { askToTrustHost } from './ui/hostKeyPrompt';
 import { onDidChangeSettings, readActionSettings, readSettings, readTreeSettings } from './ui/settings';
 import { LogDocuments } from './ui/logs/logDocuments';
 import { RolloutFollower } from './ui/rollout/rolloutFollower';
@@ -35,17 +37,15 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   treeProvider.setVisible(treeView.visible);
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
-  let api: DockerSwarmApi | undefined;
-  let writer: DockerWriteApi | undefined;
-  let streams: CommandStreams | undefined;
-  const logViews = new LogDocuments();
   const log = new SwarmLog();
-  const engines = new ContextNodeEngines(log);
+  const logViews = new LogDocuments();
+  const engines = new ContextNodeEngines(log, { trust: askToTrustHost });
   const stackLanguage = registerStackLanguage(() => store);
   const specs = new SpecDocuments();
   const rollouts = new RolloutPanels({ extensionUri: context.extensionUri, tree: treeProvider, treeView, specs,
     ensureConnected: () => ensureConnected(),
-    specsOf: (id) => (api ? serviceSpecs(api, id) : Promise.resolve(undefined)) });
+    // Through the manager in use (after a failover, the one that stands in).
+    specsOf: (id) => { const api = store?.through; return api instanceof DockerSwarmApi ? serviceSpecs(api, id) : Promise.resolve(undefined); } });
   const follower = new RolloutFollower(treeView, rollouts);
 
   const disconnect = (): void => {
@@ -55,19 +55,17 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     follower.setView(undefined);
     store?.dispose();
     store = undefined;
-    api = undefined;
-    writer = undefined;
-    streams = undefined;
   };
 
   const connect = (): void => {
     disconnect();
     const settings = readSettings();
     try {
-      api = createSwarmApi(settings.dockerHost);
-      store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs });
-      writer = new DockerWriteApi(api, log);
-      streams = { logs: new DockerLogStreams(api), shell: new DockerShellStreams(api), read: api };
+      const options = { callTimeoutMs: settings.callTimeoutMs, trust: askToTrustHost };
+      const api = createSwarmApi(settings.dockerHost, options);
+      const alternates = failoverSet(api.endpointLabel, settings.failoverEndpoints, options);
+      store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs,
+        stuckAfterMs: readTreeSettings().stuckAfterMs }, alternates);
     } catch (e) {
       showEndpointError(status, e instanceof Error ? e.message : String(e));
       return;
@@ -92,8 +90,21 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   };
   const connectWhenVisible = (): void => { if (treeView.visible) ensureConnected(); };
 
-  const operations = (): OperationContext | undefined => store && writer && {
-    view: store, api: writer, log, cluster: store.endpointLabel, waitMs: readActionSettings().waitMs, engines,
+  // Writes go through the manager in use too (after a failover, the one that stands in).
+  let writer: DockerWriteApi | undefined;
+  const operations = (): OperationContext | undefined => {
+    const api = store?.through;
+    if (!store || !(api instanceof DockerSwarmApi)) return undefined;
+    if (writer?.through !== api) writer = new DockerWriteApi(api, log);
+    return { view: store, api: writer, log, cluster: store.endpointLabel, waitMs: readActionSettings().waitMs, engines };
+  };
+  // Log streams and shells too.
+  let streams: CommandStreams | undefined;
+  const currentStreams = (): CommandStreams | undefined => {
+    const api = store?.through;
+    if (!(api instanceof DockerSwarmApi)) return undefined;
+    if (streams?.read !== api) streams = { logs: new DockerLogStreams(api), shell: new DockerShellStreams(api), read: api };
+    return streams;
   };
 
   context.subscriptions.push(
@@ -101,9 +112,14 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, logViews,
     vscode.window.onDidChangeActiveTextEditor((e) => logViews.updateContext(e)),
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts,
-      operations, log, streams: () => streams, logViews }),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) treeProvider.setOptions(readTreeSettings()); }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, operations, log,
+      streams: currentStreams, logViews }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) return;
+      const tree = readTreeSettings();
+      treeProvider.setOptions(tree);
+      store?.updateOptions({ stuckAfterMs: tree.stuckAfterMs });
+    }),
     onDidChangeSettings({
       onEndpointChanged: () => { if (connectedOnce) connect(); },
       onPollingChanged: (s) => store?.updateOptions({ fastTaskPollMs: s.fastTaskPollMs, slowTaskPollMs: s.slowTaskPollMs }),

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Kind, ObjectOfKind, SwarmInfo } from '../../src/domain/model';
 import { MAPPERS, toSwarmInfo } from '../../src/docker/mappers';
-import type { EventHandlers, EventSubscription, SwarmApi } from '../../src/store/swarmApi';
+import type { EventHandlers, EventSubscription, Ping, SwarmApi } from '../../src/store/swarmApi';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures');
 const read = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
@@ -57,6 +57,10 @@ export class BigClusterApi implements SwarmApi {
   readonly endpointLabel = 'unix:///big-cluster.sock';
   constructor(private readonly raw: Readonly<Record<Kind, readonly unknown[]>>) {}
 
+  async ping(): Promise<Ping> {
+    return { apiVersion: '1.41' };
+  }
+
   async info(): Promise<SwarmInfo> {
     return toSwarmInfo({ ...(read('info-manager.json') as object), Swarm: { ...((read('info-manager.json') as Record<string, object>)['Swarm']), Nodes: this.raw.node.length } });
   }
@@ -66,6 +70,6 @@ export class BigClusterApi implements SwarmApi {
   }
 
   async subscribeEvents(_handlers: EventHandlers): Promise<EventSubscription> {
-    return { close: () => undefined };
+    return { openedAtNano: Date.now() * 1e6, close: () => undefined };
   }
 }

@@ -5,7 +5,8 @@
 # (the UI tests drive it through playwright-core).
 #
 # Installs what is missing of: docker.io busybox-static iptables curl iproute2
-# util-linux [+ --vscode: libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
+# util-linux openssh-server openssl (the last two for the ssh:// and TLS tests)
+# [+ --vscode: libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev
 # pkg-config ripgrep python3 make g++] [+ --browser: chromium] (apt-get update only
 # when something is missing; nothing is done and nothing is downloaded when all
 # are present). Not root: the script re-runs itself through sudo. Starts NO service: while apt-get
@@ -20,7 +21,7 @@ LAB_SCRIPT=bootstrap.sh
 # shellcheck source=scripts/lab/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PKGS=(docker.io busybox-static iptables curl iproute2 util-linux)
+PKGS=(docker.io busybox-static iptables curl iproute2 util-linux openssh-server openssl)
 VSCODE_PKGS=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep python3 make g++)
 BROWSER_PKGS=(chromium)
 need_root "$@"

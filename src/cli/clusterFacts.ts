@@ -1,6 +1,6 @@
 // `swarm-lint --cluster`: what the cluster-aware checks need, read once (one list call per kind) from
 // the endpoint the docker CLI would use. Bundled separately: it pulls in dockerode.
-import { createSwarmApi } from '../docker/dockerSwarmApi';
+import { createSwarmApi } from '../docker/swarmApis';
 import { classifyError, infoProblem } from '../domain/errors';
 import type { ClusterFacts } from '../stackLint';
 import { clusterFactsOf } from '../stackFiles/clusterFacts';

@@ -20,7 +20,7 @@ export interface ObjectAction<K extends Kind, P> extends TargetSpec<K> {
 }
 
 /** An action without a target object: on the endpoint's swarm (init, join, leave, unlock, rotate a token), or creating one. */
-export interface ClusterAction<P> {
+export interface SwarmAction<P> {
   readonly ask?: (ctx: OperationContext) => Promise<P | undefined>;
   readonly operation: (ctx: OperationContext, params: P) => Operation;
 }
@@ -37,7 +37,7 @@ export function objectAction<K extends Kind, P = undefined>(def: ObjectAction<K,
   };
 }
 
-export function clusterAction<P = undefined>(def: ClusterAction<P>): Handler {
+export function swarmAction<P = undefined>(def: SwarmAction<P>): Handler {
   return async (ctx) => {
     const octx = operationContext(ctx);
     if (!octx) return;

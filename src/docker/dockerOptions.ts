@@ -1,33 +1,33 @@
-// Turns a resolved Endpoint into dockerode (docker-modem) options, and builds the real
-// ResolveInput from the process. The impure edge of ./endpoint: reads files and the environment.
+// Turns a resolved Endpoint into dockerode (docker-modem) options (./modem builds the client, with
+// nothing taken from the environment), and builds the real ResolveInput from the process. The impure edge of ./endpoint: reads files and the environment.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import * as os from 'node:os';
 import type { DockerOptions } from 'dockerode';
 import type { Endpoint, ResolveInput } from './endpoint';
+import type { HostKeyPolicy } from './ssh/hostKeyPolicy';
+import type { AuthMethod } from './ssh/identities';
 
 /** docker-modem also forwards `agent` to https.request, which @types/dockerode leaves out. */
 export type ModemOptions = DockerOptions & { agent?: https.Agent };
 
-// docker-modem merges its own defaults, read from DOCKER_HOST / DOCKER_CERT_PATH, under the
-// options we pass (Object.assign). Setting every connection field, even to undefined, keeps
-// them from leaking in, e.g. a DOCKER_HOST host overriding our socketPath.
-const CLEAR = {
-  socketPath: undefined, host: undefined, port: undefined, protocol: undefined,
-  username: undefined, ca: undefined, cert: undefined, key: undefined,
-} as const;
+/** How an ssh:// endpoint checks host keys and which keys it offers (see ./ssh). */
+export interface SshSetup {
+  readonly policy: HostKeyPolicy;
+  auth(username: string): AuthMethod[];
+}
 
-export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (p) => fs.readFileSync(p)): ModemOptions {
+export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (p) => fs.readFileSync(p), ssh?: SshSetup): ModemOptions {
   switch (e.kind) {
     case 'unix':
     case 'npipe':
-      return { ...CLEAR, socketPath: e.path };
+      return { socketPath: e.path };
     case 'tcp': {
       const tls = e.tls;
-      if (!tls) return { ...CLEAR, protocol: 'http', host: e.host, port: e.port };
+      if (!tls) return { protocol: 'http', host: e.host, port: e.port };
       return {
-        ...CLEAR, protocol: 'https', host: e.host, port: e.port,
+        protocol: 'https', host: e.host, port: e.port,
         ca: tls.ca === undefined ? undefined : readFile(tls.ca),
         cert: tls.cert === undefined ? undefined : readFile(tls.cert),
         key: tls.key === undefined ? undefined : readFile(tls.key),
@@ -36,13 +36,16 @@ export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (
         ...(tls.verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false }) }),
       };
     }
-    case 'ssh':
+    case 'ssh': {
+      if (!ssh) throw new Error('an ssh:// endpoint needs an SshSetup');
       // docker-modem runs "docker system dial-stdio" over ssh2, which requires a user name:
       // fall back to the local user as ssh itself does.
+      const username = e.username ?? localUser() ?? '';
       return {
-        ...CLEAR, protocol: 'ssh', host: e.host, port: e.port, username: e.username ?? localUser(),
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        protocol: 'ssh', host: e.host, port: e.port, username,
+        sshOptions: { hostVerifier: ssh.policy.verifierFor(e.host, e.port), authHandler: ssh.auth(username) },
       };
+    }
   }
 }
 
@@ -74,6 +77,7 @@ export function nodeResolveInput(setting?: string): ResolveInput {
       }
     },
     exists: (path) => fs.existsSync(path),
+    listDir: (path) => { try { return fs.readdirSync(path); } catch { return []; } },
     sha256: (text) => crypto.createHash('sha256').update(text).digest('hex'),
   };
 }

@@ -1,88 +1,160 @@
-// SwarmApi on dockerode: one Engine call per list (each with a deadline), the event stream parsed
-// line by line.
-import Docker from 'dockerode';
+// SwarmApi on dockerode: each read is one Engine call with a deadline (engineCall) whose body is read
+// strictly (./dial); the API version is negotiated on the first ping, as the docker CLI does; the
+// event stream is parsed line by line.
+import type Docker from 'dockerode';
+import type { IncomingMessage } from 'node:http';
 import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
-import type { EventHandlers, EventSubscription, ListOptions, SwarmApi } from '../store/swarmApi';
-import { nodeResolveInput, toDockerOptions } from './dockerOptions';
+import type { CallOptions, EventHandlers, EventSubscription, ListOptions, Ping, SubscribeOptions, SwarmApi } from '../store/swarmApi';
+import { negotiateApiVersion } from './apiVersion';
+import { dialGet, readBody, readJson, TruncatedBody, type Dialer } from './dial';
 import { engineCall } from './engineCall';
-import { endpointLabel, resolveEndpoint } from './endpoint';
 import { JsonLineSplitter, toEngineEvent } from './eventStream';
 import { MAPPERS, toSwarmInfo } from './mappers';
-import * as fs from 'node:fs';
 
 /** Event types the store acts on (container events tell about tasks on the node we talk to). */
 const EVENT_TYPES = ['node', 'service', 'secret', 'config', 'network', 'container'];
 
 type Filters = Record<string, string[]>;
 
-/** How long a request/response call may take before it is aborted. */
+/** How long a request/response call may take before it is aborted (swarm.engine.timeoutSeconds). */
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 
 const LIST_PATH: Readonly<Record<Kind, string>> = {
   node: '/nodes', service: '/services', task: '/tasks', secret: '/secrets', config: '/configs', network: '/networks',
 };
 
+/** `1796159410.215229274`: the Engine's `since` format (seconds, then nanoseconds). */
+function engineTime(nano: number): string {
+  const ns = BigInt(Math.max(0, Math.floor(nano)));
+  return `${ns / 1_000_000_000n}.${String(ns % 1_000_000_000n).padStart(9, '0')}`;
+}
+
 export class DockerSwarmApi implements SwarmApi {
-  constructor(readonly docker: Docker, readonly endpointLabel: string, readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS) {}
+  /** The first ping, which negotiates the version; concurrent first calls wait for the same one. */
+  private negotiation: Promise<unknown> | undefined;
+
+  constructor(
+    readonly docker: Docker,
+    readonly endpointLabel: string,
+    readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+    /** Turns a transport error into the error that explains it (ssh: a refused host key). */
+    private readonly explain: (error: unknown) => unknown = (e) => e,
+  ) {}
 
   /** A call with this adapter's deadline and endpoint (write adapters built on it use it too). */
-  call<T>(call: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return engineCall({ call, endpoint: this.endpointLabel, timeoutMs: this.callTimeoutMs, signal }, run);
+  async call<T>(call: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await engineCall({ call, endpoint: this.endpointLabel, timeoutMs: this.callTimeoutMs, signal }, run);
+    } catch (err) {
+      throw this.explain(err);
+    }
   }
 
-  async info(): Promise<SwarmInfo> {
-    // dockerode's info() takes abortSignal like every call; @types/dockerode leaves it out there.
-    const info = this.docker.info.bind(this.docker) as unknown as (opts: { abortSignal: AbortSignal }) => Promise<unknown>;
-    return toSwarmInfo(await this.call('GET /info', (abortSignal) => info({ abortSignal })));
+  private get modem(): Dialer {
+    return this.docker.modem as unknown as Dialer;
+  }
+
+  async ping(options: CallOptions = {}): Promise<Ping> {
+    // Unversioned, like the CLI's ping: negotiation must not depend on a version already chosen.
+    const res = await this.call('GET /_ping', async (signal) => {
+      // docker-modem prefixes the version when dial() is called (synchronously): other calls in
+      // flight keep theirs.
+      const saved = this.modem.version;
+      this.modem.version = undefined;
+      let dialing: Promise<IncomingMessage>;
+      try {
+        dialing = dialGet(this.modem, '/_ping', {}, signal);
+      } finally {
+        this.modem.version = saved;
+      }
+      const r = await dialing;
+      await readBody(r, signal, 'GET /_ping', this.endpointLabel);
+      return r;
+    }, options.signal);
+    const header = res.headers['api-version'];
+    const daemon = typeof header === 'string' ? header : undefined;
+    const version = negotiateApiVersion(daemon, this.endpointLabel);
+    this.modem.version ??= `v${version}`;
+    return { apiVersion: daemon ?? '' };
+  }
+
+  /** The negotiated version is in place before any versioned call (the CLI negotiates on first use). */
+  private async ensureVersion(signal?: AbortSignal): Promise<void> {
+    if (this.modem.version) return;
+    this.negotiation ??= this.ping({ signal }).finally(() => { this.negotiation = undefined; });
+    await this.negotiation;
+  }
+
+  async info(options: CallOptions = {}): Promise<SwarmInfo> {
+    return toSwarmInfo(await this.getJson('GET /info', '/info', {}, options.signal));
   }
 
   async list<K extends Kind>(kind: K, options: ListOptions = {}): Promise<ObjectOfKind[K][]> {
     const filters: Filters = {};
     if (options.ids) filters['id'] = [...options.ids];
     if (options.serviceIds) filters['service'] = [...options.serviceIds];
-    const raw = await this.fetch(kind, filters);
-    return (Array.isArray(raw) ? raw : []).map((r: unknown) => MAPPERS[kind](r));
+    const raw = await this.fetch(kind, filters, options.signal);
+    // A list that is not a list (a proxy's error page, a cut body) must never read as "no objects".
+    if (!Array.isArray(raw)) throw new TruncatedBody(`GET ${LIST_PATH[kind]}`, this.endpointLabel, 'the answer is not a JSON list');
+    return raw.map((r: unknown) => MAPPERS[kind](r));
   }
 
   /** The raw Engine JSON of one list call (also used by the fixture capture script). */
-  fetch(kind: Kind, filters: Filters = {}): Promise<unknown> {
-    const f = JSON.stringify(filters);
-    return this.call(`GET ${LIST_PATH[kind]}`, (abortSignal): Promise<unknown> => {
-      switch (kind) {
-        case 'node': return this.docker.listNodes({ filters: f, abortSignal });
-        // status=true adds ServiceStatus (running/desired counts) to each service, in the same call.
-        case 'service': return this.docker.listServices({ filters: f, status: true, abortSignal } as Docker.ServiceListOptions);
-        case 'task': return this.docker.listTasks({ filters: f, abortSignal });
-        case 'secret': return this.docker.listSecrets({ filters: f, abortSignal });
-        case 'config': return this.docker.listConfigs({ filters: f, abortSignal });
-        case 'network': return this.docker.listNetworks({ filters: JSON.stringify({ ...filters, scope: ['swarm'] }), abortSignal });
-      }
-    });
+  fetch(kind: Kind, filters: Filters = {}, signal?: AbortSignal): Promise<unknown> {
+    const query: Record<string, unknown> = { filters: JSON.stringify(kind === 'network' ? { ...filters, scope: ['swarm'] } : filters) };
+    // status=true adds ServiceStatus (running/desired counts) to each service, in the same call.
+    if (kind === 'service') query['status'] = true;
+    return this.getJson(`GET ${LIST_PATH[kind]}`, LIST_PATH[kind], query, signal);
   }
 
-  async subscribeEvents(handlers: EventHandlers): Promise<EventSubscription> {
-    const stream: NodeJS.ReadableStream & { destroy?(): void } =
-      await this.docker.getEvents({ filters: JSON.stringify({ type: EVENT_TYPES }) });
+  private async getJson(call: string, path: string, query: Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+    await this.ensureVersion(signal);
+    return this.call(call, async (s) => readJson(await dialGet(this.modem, path, query, s), s, call, this.endpointLabel), signal);
+  }
+
+  async subscribeEvents(handlers: EventHandlers, options: SubscribeOptions = {}): Promise<EventSubscription> {
+    await this.ensureVersion(options.signal);
+    const query: Record<string, unknown> = { filters: JSON.stringify({ type: EVENT_TYPES }) };
+    if (options.sinceNano !== undefined) query['since'] = engineTime(options.sinceNano);
+    // The deadline covers getting the response headers; the stream itself is checked by the store.
+    const stream = new AbortController();
+    const abortStream = (): void => stream.abort();
+    options.signal?.addEventListener('abort', abortStream, { once: true });
+    let res: IncomingMessage;
+    try {
+      res = await this.call('GET /events', (s) => {
+        s.addEventListener('abort', abortStream, { once: true });
+        return dialGet(this.modem, '/events', query, stream.signal);
+      }, options.signal);
+    } catch (err) {
+      options.signal?.removeEventListener('abort', abortStream);
+      stream.abort();
+      throw err;
+    }
     const splitter = new JsonLineSplitter();
     let open = true;
-    const end = (err?: Error) => { if (open) { open = false; handlers.onEnd(err); } };
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
+    const end = (err?: Error): void => {
+      if (!open) return;
+      open = false;
+      options.signal?.removeEventListener('abort', abortStream);
+      handlers.onEnd(err);
+    };
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => {
       for (const raw of splitter.push(chunk)) if (open) handlers.onEvent(toEngineEvent(raw));
     });
-    stream.on('error', (err: Error) => end(err));
-    stream.on('end', () => end());
-    stream.on('close', () => end());
-    return { close: () => { open = false; stream.destroy?.(); } };
+    res.on('error', (err: Error) => end(err));
+    res.on('end', () => end());
+    res.on('close', () => end());
+    const date = Date.parse(String(res.headers.date ?? ''));
+    return {
+      openedAtNano: (Number.isFinite(date) ? date : Date.now()) * 1e6,
+      close: () => {
+        open = false;
+        options.signal?.removeEventListener('abort', abortStream);
+        res.destroy();
+        stream.abort();
+      },
+    };
   }
-}
-
-/**
- * The SwarmApi for the endpoint the docker CLI would use, `setting` (swarm.dockerHost) first.
- * Throws EndpointError when the setting, DOCKER_HOST or the current context is not usable.
- */
-export function createSwarmApi(setting: string | undefined): DockerSwarmApi {
-  const endpoint = resolveEndpoint(nodeResolveInput(setting));
-  const docker = new Docker(toDockerOptions(endpoint, (p) => fs.readFileSync(p)));
-  return new DockerSwarmApi(docker, endpointLabel(endpoint));
 }

@@ -40,6 +40,9 @@ export class DockerWriteApi implements SwarmWriteApi {
 
   get endpointLabel(): string { return this.api.endpointLabel; }
 
+  /** The read adapter it writes through (its endpoint, deadline and client). */
+  get through(): DockerSwarmApi { return this.api; }
+
   async inspectNode(id: string, signal?: AbortSignal): Promise<Versioned<NodeSpec>> {
     const raw = await this.request('GET', `/nodes/${id}`, 'GET /nodes/{id}', {}, signal);
     return { version: num(at(raw, 'Version', 'Index')), spec: specOf('node', narrowNodeSpec(at(raw, 'Spec'))) };

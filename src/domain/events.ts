@@ -89,3 +89,32 @@ export function planRefresh(events: readonly EngineEvent[], options: PlanOptions
 export function isEmptyPlan(plan: RefreshPlan): boolean {
   return plan.fetch.size === 0 && plan.removed.size === 0;
 }
+
+/** A plan that lists every kind in `kinds` whole. */
+export function fullPlan(kinds: readonly Kind[]): RefreshPlan {
+  return { fetch: new Map(kinds.map((k) => [k, { all: true } as const])), removed: new Map() };
+}
+
+function mergeScope(a: Scope | undefined, b: Scope, maxIds: number): Scope {
+  if (!a) return b;
+  if (a.all || b.all) return { all: true };
+  const ids = new Set([...a.ids, ...b.ids]);
+  return ids.size > maxIds ? { all: true } : { all: false, ids };
+}
+
+/**
+ * One plan doing what `a` then `b` would: work that failed is merged into what came since, so that
+ * a retry fetches both at once. Removals are kept; the fetch that follows them re-adds what still exists.
+ */
+export function mergePlans(a: RefreshPlan, b: RefreshPlan, options: PlanOptions): RefreshPlan {
+  const fetch = new Map(a.fetch);
+  for (const [kind, scope] of b.fetch) fetch.set(kind, mergeScope(fetch.get(kind), scope, options.maxIds));
+  const removed = new Map(a.removed);
+  for (const [kind, ids] of b.removed) removed.set(kind, new Set([...(removed.get(kind) ?? []), ...ids]));
+  return { fetch, removed };
+}
+
+/** A key that names one event, to recognise it when a replay delivers it a second time. */
+export function eventKey(e: EngineEvent): string {
+  return `${e.timeNano}|${e.type}|${e.action}|${e.actorId}`;
+}

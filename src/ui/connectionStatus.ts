@@ -1,10 +1,15 @@
 // Shows the store's connection state: the cluster tree's message, a status-bar item, and the
-// `swarm.connection` context key (connecting | live | stale | stopped | error | none) for `when` clauses.
+// `swarm.connection` context key (connecting | live | stale | stopped | error | none) plus
+// `swarm.failover` (true while another manager stands in) for `when` clauses. Wording: ./connectionText.
 import * as vscode from 'vscode';
-import { count } from './tree/describe';
 import type { ClusterView, ConnectionState } from '../store/types';
+import { describeConnection, stuckServices, type ConnectionText } from './connectionText';
 
 type Status = ConnectionState['status'] | 'error' | 'none';
+
+const BACKGROUND: Readonly<Record<ConnectionText['tone'], string | undefined>> = {
+  normal: undefined, warning: 'statusBarItem.warningBackground', error: 'statusBarItem.errorBackground',
+};
 
 export class ConnectionStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('swarm.status', vscode.StatusBarAlignment.Left, 0);
@@ -26,7 +31,7 @@ export class ConnectionStatus implements vscode.Disposable {
     this.subscriptions = view ? [
       view.onDidChangeConnection((state) => this.show(state)),
       view.onDidChange((batch) => {
-        if (view.connection.status === 'live' && batch.changes.some((c) => c.kind === 'node')) this.show(view.connection);
+        if (view.connection.status === 'live' && batch.changes.some((c) => c.kind === 'node' || c.kind === 'service')) this.show(view.connection);
       }),
     ] : [];
     this.show(view?.connection);
@@ -38,8 +43,8 @@ export class ConnectionStatus implements vscode.Disposable {
     if (this.disposed) return;
     this.stopTicker();
     this.treeView.message = message;
-    this.setStatus('error', '$(error) swarm: bad endpoint', `${message}\nClick to open the swarm.dockerHost setting.`,
-      { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['swarm.dockerHost'] }, 'statusBarItem.errorBackground');
+    this.setStatus('error', { status: '$(error) swarm: bad endpoint', tooltip: `${message}\nClick to open the swarm.dockerHost setting.`, tone: 'error' },
+      { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['swarm.dockerHost'] });
   }
 
   /** What the status bar item shows now (the extension API gives it to the extension-host tests). */
@@ -59,52 +64,35 @@ export class ConnectionStatus implements vscode.Disposable {
   private show(state: ConnectionState | undefined): void {
     this.stopTicker();
     if (this.disposed) return;
-    const endpoint = this.view?.endpointLabel ?? 'Docker';
-    switch (state?.status) {
-      case undefined:
-      case 'stopped':
-        this.treeView.message = undefined;
-        this.setStatus(state ? 'stopped' : 'none');
-        return;
-      case 'connecting':
-        this.treeView.message = `Connecting to ${endpoint}…`;
-        this.setStatus('connecting', '$(sync~spin) swarm: connecting', `Connecting to ${endpoint}`, 'swarm.cluster.focus');
-        return;
-      case 'live': {
-        const nodes = this.view?.all('node').length ?? state.info.nodes;
-        this.treeView.message = undefined;
-        this.setStatus('live', `$(server-environment) swarm: ${nodes} node${nodes === 1 ? '' : 's'}`,
-          `Swarm of ${count(nodes, 'node')} (${count(state.info.managers, 'manager')}) via ${endpoint}, answered by ${state.info.name || 'a manager'} (engine ${state.info.engineVersion})`,
-          'swarm.cluster.focus');
-        return;
-      }
-      case 'stale': {
-        const retryAt = Date.now() + state.retryInMs;
-        const update = (): void => {
-          const seconds = Math.ceil((retryAt - Date.now()) / 1000);
-          const retry = seconds > 0 ? `retrying in ${seconds}s` : 'retrying now';
-          // Data from an earlier connection stays on screen; if there never was one, there is nothing to show.
-          const shown = (this.view?.all('node').length ?? 0) > 0 ? ' Showing last known state.' : '';
-          this.treeView.message = `${shown ? 'Disconnected from' : 'Cannot connect to'} ${endpoint}: ${state.error.message} ${state.error.hint} — ${retry}.${shown}`;
-          if (seconds <= 0) this.stopTicker();
-        };
-        update();
-        this.ticker = setInterval(update, 1000);
-        this.setStatus('stale', '$(warning) swarm: disconnected', `${state.error.message}\n${state.error.hint}\nClick to reconnect now.`,
-          'swarm.cluster.reconnect', 'statusBarItem.warningBackground');
-        return;
-      }
+    const view = this.view;
+    if (!state || !view) {
+      this.treeView.message = undefined;
+      this.setStatus(state ? state.status : 'none', undefined);
+      return;
     }
+    const shownAt = Date.now();
+    const render = (): void => {
+      const facts = { endpoint: view.endpointLabel, nodes: view.all('node').length, stuck: stuckServices(view.all('service'), (id) => view.convergence(id)) };
+      const text = describeConnection(state, facts, Date.now(), state.status === 'stale' ? shownAt + state.retryInMs : undefined);
+      this.treeView.message = text?.message;
+      const command = state.status === 'stale' || (state.status === 'live' && state.failover) ? 'swarm.cluster.reconnect' : 'swarm.cluster.focus';
+      this.setStatus(state.status, text, command);
+      void vscode.commands.executeCommand('setContext', 'swarm.failover', state.status === 'live' && state.failover !== undefined);
+    };
+    render();
+    // A stale state counts down to its retry, and an election counts up its time.
+    if (state.status === 'stale') this.ticker = setInterval(render, 1000);
   }
 
-  private setStatus(status: Status, text?: string, tooltip?: string, command?: string | vscode.Command, background?: string): void {
+  private setStatus(status: Status, text: ConnectionText | undefined, command?: string | vscode.Command): void {
     void vscode.commands.executeCommand('setContext', 'swarm.connection', status);
     this.shown = text !== undefined;
-    if (text === undefined) { this.item.hide(); return; }
-    this.item.text = text;
-    this.item.tooltip = tooltip;
+    if (!text) { this.item.hide(); return; }
+    this.item.text = text.status;
+    this.item.tooltip = text.tooltip;
     this.item.command = command;
-    this.item.backgroundColor = background ? new vscode.ThemeColor(background) : undefined;
+    const bg = BACKGROUND[text.tone];
+    this.item.backgroundColor = bg ? new vscode.ThemeColor(bg) : undefined;
     this.item.show();
   }
 

@@ -9,6 +9,10 @@ export interface PollSettings {
 export interface SwarmSettings extends PollSettings {
   /** `swarm.dockerHost`; undefined when empty (then DOCKER_HOST, the Docker context, the default socket). */
   readonly dockerHost: string | undefined;
+  /** `swarm.failoverEndpoints`: more endpoints of the swarm's managers, besides the Docker contexts. */
+  readonly failoverEndpoints: readonly string[];
+  /** `swarm.engine.timeoutSeconds`: the deadline of every Engine request/response call. */
+  readonly callTimeoutMs: number;
 }
 
 /** package.json declares these minimums, but settings.json edits are not checked against them. */
@@ -17,11 +21,17 @@ function seconds(value: unknown, fallback: number, minimum: number): number {
   return Math.round(Math.max(minimum, n) * 1000);
 }
 
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : [];
+}
+
 export function readSettings(): SwarmSettings {
   const c = vscode.workspace.getConfiguration('swarm');
   const host = c.get<unknown>('dockerHost');
   return {
     dockerHost: typeof host === 'string' && host.trim() !== '' ? host.trim() : undefined,
+    failoverEndpoints: strings(c.get<unknown>('failoverEndpoints')),
+    callTimeoutMs: seconds(c.get<unknown>('engine.timeoutSeconds'), 10, 1),
     fastTaskPollMs: seconds(c.get<unknown>('tasks.fastPollSeconds'), 2, 0.5),
     slowTaskPollMs: seconds(c.get<unknown>('tasks.slowPollSeconds'), 30, 5),
   };
@@ -33,15 +43,17 @@ export function readTreeSettings(): { readonly stuckAfterMs: number } {
 }
 
 export interface SettingsHandlers {
-  /** `swarm.dockerHost` changed: connect anew. */
+  /** The endpoint, the failover set or the call timeout changed: connect anew. */
   onEndpointChanged(settings: SwarmSettings): void;
   /** Only the poll intervals changed. */
   onPollingChanged(settings: PollSettings): void;
 }
 
+const RECONNECTING = ['swarm.dockerHost', 'swarm.failoverEndpoints', 'swarm.engine'];
+
 export function onDidChangeSettings(handlers: SettingsHandlers): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('swarm.dockerHost')) handlers.onEndpointChanged(readSettings());
+    if (RECONNECTING.some((s) => e.affectsConfiguration(s))) handlers.onEndpointChanged(readSettings());
     else if (e.affectsConfiguration('swarm.tasks')) handlers.onPollingChanged(readSettings());
   });
 }

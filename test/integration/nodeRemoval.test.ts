@@ -60,7 +60,7 @@ describe('node removal and swarm membership', function () {
     docker = dockerFor(lab.host);
     await removeTestServices(docker);
     config = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-contexts-'));
-    const engines = new ContextNodeEngines(new MemoryLog(), { ...nodeResolveInput(), env: { ...process.env, DOCKER_CONFIG: config, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined } });
+    const engines = new ContextNodeEngines(new MemoryLog(), { input: { ...nodeResolveInput(), env: { ...process.env, DOCKER_CONFIG: config, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined } } });
     ops = await labOperations(lab.host, { engines, waitMs: 90_000 });
     await docker.createService({ Name: 'it-spread', Labels: { 'swarm-operator.test': '1' }, Mode: { Replicated: { Replicas: 4 } },
       TaskTemplate: { ContainerSpec: { Image: 'local/busybox:1', Args: ['sleep', '1000000'], Init: true } } });

@@ -133,7 +133,7 @@ describe('service operations', function () {
     assert.match(updated.outcome.message, /it-web runs local\/busybox:2: 2\/2 running/);
     await waitFor('the store knows the previous spec', () => ops.store.get('service', id)?.hasPreviousSpec === true, 10_000);
     const back = await runOperation(rollbackService(ops.ctx, id));
-    assert.match(back.check.confirm.detail ?? '', /TaskTemplate\.ContainerSpec\.Image: local\/busybox:2 → local\/busybox:1/);
+    assert.match(back.check.confirm.detail ?? '', /TaskTemplate\.ContainerSpec\.Image: "local\/busybox:2" → "local\/busybox:1"/);
     assert.equal((await model('it-web')).image, 'local/busybox:1');
     assert.equal((await inspect('it-web') as { UpdateStatus?: { State?: string } } & EngineService).UpdateStatus?.State, 'rollback_completed');
 

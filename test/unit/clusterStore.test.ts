@@ -24,8 +24,8 @@ describe('ClusterStore', () => {
   it('fills the cache with one list call per kind, after subscribing to events', async () => {
     store.start();
     await until('live', () => store.connection.status === 'live');
-    assert.deepEqual(api.calls.slice(0, 2), ['info', 'events']);
-    assert.deepEqual(api.calls.slice(2).sort(), ['list config', 'list network', 'list node', 'list secret', 'list service', 'list task']);
+    assert.deepEqual(api.calls.slice(0, 3), ['ping', 'info', 'events']);
+    assert.deepEqual(api.calls.slice(3).sort(), ['list config', 'list network', 'list node', 'list secret', 'list service', 'list task']);
     assert.equal(store.all('node').length, 3);
     assert.equal(store.all('task').length, api.data.task.length);
     assert.equal(batches.length, 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { backoffMs } from '../../src/domain/backoff';
-import { isConverging, serviceIsConverging } from '../../src/domain/convergence';
+import { ConvergenceTracker, isConverging, serviceIsConverging } from '../../src/domain/convergence';
 import { replicaCounts } from '../../src/domain/replicas';
 import type { Service, Task } from '../../src/domain/model';
 import { MAPPERS } from '../../src/docker/mappers';
@@ -41,6 +41,35 @@ describe('convergence', () => {
     const t = tasks.find((x) => x.serviceId === glob.id && x.state === 'running') as Task;
     const stopping: Task = { ...t, desiredState: 'shutdown' };
     assert.equal(serviceIsConverging(glob, [...tasks.filter((x) => x.id !== t.id), stopping]), true);
+  });
+});
+
+describe('ConvergenceTracker: convergence with a cap', () => {
+  const T = 1_800_000_000_000;
+  it('a service none of whose tasks changed for the threshold is stuck, with the scheduler\'s reason; a change makes it move again', () => {
+    const t = new ConvergenceTracker(30_000);
+    assert.deepEqual(t.update([web, glob], tasks, T), []);
+    assert.deepEqual([t.get(web.id).state, t.get(glob.id).state, t.anyMoving()], ['converging', 'steady', true]);
+    assert.deepEqual(t.update([web, glob], tasks, T + 29_999), []);
+    assert.deepEqual(t.update([web, glob], tasks, T + 30_000), [web.id], 'announced once it flips');
+    const c = t.get(web.id);
+    assert.ok(c.state === 'stuck');
+    assert.equal(c.reason, 'pending: no suitable node (host-mode port already in use on 2 nodes; scheduling constraints not satisfied on 1 node)');
+    assert.equal(t.anyMoving(), false, 'no longer holds the fast period');
+    const moved = tasks.map((x) => (x.state === 'pending' ? { ...x, state: 'assigned' as const } : x));
+    assert.deepEqual(t.update([web, glob], moved, T + 31_000), [web.id]);
+    assert.equal(t.get(web.id).state, 'converging');
+  });
+
+  it('a rollout\'s delay and monitor between batches do not count as a lack of progress', () => {
+    const policy = { parallelism: 1, delayNs: 60e9, failureAction: 'pause' as const, monitorNs: 5e9, maxFailureRatio: 0, order: 'stop-first' as const };
+    const rolling: Service = { ...web, updateStatus: { state: 'updating', message: '' }, updateConfig: policy };
+    const t = new ConvergenceTracker(30_000);
+    t.update([rolling], tasks, T);
+    t.update([rolling], tasks, T + 90_000);
+    assert.equal(t.get(rolling.id).state, 'converging', '90 s < 30 s + 60 s delay + 5 s monitor');
+    t.update([rolling], tasks, T + 95_000);
+    assert.equal(t.get(rolling.id).state, 'stuck');
   });
 });
 

@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as https from 'node:https';
-import Docker from 'dockerode';
 import { describeSource, endpointLabel, EndpointError, resolveEndpoint, type Endpoint, type ResolveInput } from '../../src/docker/endpoint';
 import { nodeResolveInput, toDockerOptions } from '../../src/docker/dockerOptions';
+import { createDocker } from '../../src/docker/modem';
+import { HostKeyPolicy } from '../../src/docker/ssh/hostKeyPolicy';
+import { authMethods } from '../../src/docker/ssh/identities';
 
 const sha = (t: string): string => createHash('sha256').update(t).digest('hex');
 const HOME = '/home/me';
@@ -17,6 +19,7 @@ function input(f: Fake = {}): ResolveInput {
   return {
     setting: f.setting, env: f.env ?? {}, homedir: f.homedir ?? HOME, platform: f.platform ?? 'linux',
     readFile: (p) => files[p], exists: (p) => p in files, sha256: sha,
+    listDir: (dir) => [...new Set(Object.keys(files).filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1).split('/')[0] ?? ''))],
   };
 }
 
@@ -80,10 +83,9 @@ describe('resolveEndpoint', () => {
       assert.deepEqual(host('tcp://[::1]:2375'), { kind: 'tcp', host: '::1', port: 2375, source: { kind: 'setting' } });
       assert.deepEqual(host('10.0.0.1:2375'), { kind: 'tcp', host: '10.0.0.1', port: 2375, source: { kind: 'setting' } });
     });
-    it('http:// is tcp, https:// is TLS on 2376 with verification', () => {
-      assert.deepEqual(host('http://h:80'), { kind: 'tcp', host: 'h', port: 80, source: { kind: 'setting' } });
-      assert.deepEqual(host('https://h'), { kind: 'tcp', host: 'h', port: 2376, tls: { verify: true }, source: { kind: 'setting' } });
-      assert.deepEqual((host('https://h', { DOCKER_TLS_VERIFY: '0' }) as { tls: unknown }).tls, { verify: false });
+    it('http:// and https:// are refused, as the CLI does ("invalid bind address format", opts/hosts.go parseDockerDaemonHost)', () => {
+      throwsEndpointError(() => host('https://h:2376'), { kind: 'setting' }, 'swarm.dockerHost "https://h:2376"', 'invalid bind address format', 'DOCKER_TLS_VERIFY=1');
+      throwsEndpointError(() => resolve({ env: { DOCKER_HOST: 'http://h:80' } }), { kind: 'env' }, 'DOCKER_HOST "http://h:80"');
     });
     it('ssh:// with user and default port 22, or with a port and no user', () => {
       assert.deepEqual(host('ssh://me@mgr'), { kind: 'ssh', host: 'mgr', port: 22, username: 'me', source: { kind: 'setting' } });
@@ -91,44 +93,76 @@ describe('resolveEndpoint', () => {
     });
   });
 
-  describe('TLS from the environment', () => {
+  // docker/cli v28.2.2 cli/flags/options.go: `dockerTLSVerify = os.Getenv("DOCKER_TLS_VERIFY") != ""`,
+  // `dockerTLS = os.Getenv("DOCKER_TLS") != ""`, TLS = TLS || TLSVerify, InsecureSkipVerify = !TLSVerify;
+  // CAFile is always <cert path>/ca.pem, CertFile/KeyFile are dropped when missing; cli/context/tlsdata.go
+  // TLSDataFromFiles then reads ca.pem, failing when it is missing. The integration test
+  // tlsLikeCli.test.ts holds the same cases against the real CLI binary.
+  describe('TLS from the environment, as the docker CLI', () => {
     const tcp = (env: Record<string, string>, files: Record<string, string> = {}, setting?: string): Endpoint =>
-      resolve({ setting, env: { DOCKER_HOST: 'tcp://h', ...env }, files });
-    it('DOCKER_TLS_VERIFY=1 verifies, uses 2376 and the files of ~/.docker that exist', () => {
-      const e = tcp({ DOCKER_TLS_VERIFY: '1' }, { [`${CFG}/ca.pem`]: 'x', [`${CFG}/key.pem`]: 'x' });
-      assert.deepEqual(e, { kind: 'tcp', host: 'h', port: 2376, tls: { ca: `${CFG}/ca.pem`, key: `${CFG}/key.pem`, verify: true }, source: { kind: 'env' } });
+      resolve({ setting, env: { DOCKER_HOST: 'tcp://h:2376', ...env }, files });
+    const tlsOf = (e: Endpoint): unknown => (e as { tls?: unknown }).tls;
+    const pems = (dir: string, names = ['ca', 'cert', 'key']): Record<string, string> =>
+      Object.fromEntries(names.map((n) => [`${dir}/${n}.pem`, 'PEM']));
+    it('DOCKER_TLS_VERIFY with any non-empty value, "0" included, is TLS with verification', () => {
+      for (const v of ['1', '0', 'false', 'no']) {
+        assert.deepEqual(tlsOf(tcp({ DOCKER_TLS_VERIFY: v }, pems(CFG))), { ca: `${CFG}/ca.pem`, cert: `${CFG}/cert.pem`, key: `${CFG}/key.pem`, verify: true }, v);
+      }
     });
-    it('DOCKER_TLS_VERIFY=0 or empty means no TLS', () => {
-      assert.equal((tcp({ DOCKER_TLS_VERIFY: '0' }) as { tls?: unknown }).tls, undefined);
-      assert.deepEqual(tcp({ DOCKER_TLS_VERIFY: '' }), { kind: 'tcp', host: 'h', port: 2375, source: { kind: 'env' } });
+    it('DOCKER_TLS_VERIFY empty, and nothing else: plain tcp', () => {
+      assert.deepEqual(tcp({ DOCKER_TLS_VERIFY: '' }), { kind: 'tcp', host: 'h', port: 2376, source: { kind: 'env' } });
     });
-    it('DOCKER_CERT_PATH alone turns TLS on without verification', () => {
-      const files = { '/certs/ca.pem': 'x', '/certs/cert.pem': 'x', '/certs/key.pem': 'x' };
-      assert.deepEqual((tcp({ DOCKER_CERT_PATH: '/certs' }, files) as { tls: unknown }).tls,
-        { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem', verify: false });
-      assert.equal((tcp({ DOCKER_CERT_PATH: '/certs', DOCKER_TLS_VERIFY: 'yes' }, files) as { tls: { verify: boolean } }).tls.verify, true);
+    it('DOCKER_TLS alone is TLS without verification; with DOCKER_TLS_VERIFY too, verified', () => {
+      assert.deepEqual(tlsOf(tcp({ DOCKER_TLS: '1' }, pems(CFG, ['ca']))), { ca: `${CFG}/ca.pem`, verify: false });
+      assert.deepEqual(tlsOf(tcp({ DOCKER_TLS: '1', DOCKER_TLS_VERIFY: '1' }, pems(CFG, ['ca']))), { ca: `${CFG}/ca.pem`, verify: true });
     });
-    it('the cert dir defaults to DOCKER_CONFIG', () => {
-      const e = tcp({ DOCKER_TLS_VERIFY: '1', DOCKER_CONFIG: '/cfg' }, { '/cfg/cert.pem': 'x' });
-      assert.deepEqual((e as { tls: unknown }).tls, { cert: '/cfg/cert.pem', verify: true });
+    it('DOCKER_CERT_PATH alone does not turn TLS on; with TLS on it says where the files are', () => {
+      assert.equal(tlsOf(tcp({ DOCKER_CERT_PATH: '/certs' }, pems('/certs'))), undefined);
+      assert.deepEqual(tlsOf(tcp({ DOCKER_CERT_PATH: '/certs', DOCKER_TLS_VERIFY: '1' }, pems('/certs'))),
+        { ca: '/certs/ca.pem', cert: '/certs/cert.pem', key: '/certs/key.pem', verify: true });
     });
-    it('applies to the setting too, but not to unix sockets', () => {
-      assert.deepEqual(tcp({ DOCKER_TLS_VERIFY: '1' }, {}, 'tcp://s'), { kind: 'tcp', host: 's', port: 2376, tls: { verify: true }, source: { kind: 'setting' } });
-      assert.equal(tcp({ DOCKER_TLS_VERIFY: '1' }, {}, 'unix:///s').kind, 'unix');
+    it('with TLS on, a missing ca.pem is an error, for any host (the CLI reads it first)', () => {
+      throwsEndpointError(() => tcp({ DOCKER_TLS_VERIFY: '1' }), { kind: 'env' }, `${CFG}/ca.pem does not exist`, 'DOCKER_CERT_PATH', 'unset DOCKER_TLS_VERIFY');
+      throwsEndpointError(() => resolve({ env: { DOCKER_HOST: 'unix:///s.sock', DOCKER_TLS: '1' } }), { kind: 'env' }, 'DOCKER_TLS is set', 'ca.pem');
+    });
+    it('a client certificate needs both cert.pem and key.pem', () => {
+      assert.deepEqual(tlsOf(tcp({ DOCKER_TLS_VERIFY: '1' }, pems(CFG, ['ca', 'cert']))), { ca: `${CFG}/ca.pem`, verify: true });
+    });
+    it('tcp:// without a port is 2375 even with TLS (opts/hosts.go defaultTCPHost)', () => {
+      const e = resolve({ env: { DOCKER_HOST: 'tcp://h', DOCKER_TLS_VERIFY: '1' }, files: pems(CFG) });
+      assert.deepEqual([e.kind, (e as { port?: number }).port], ['tcp', 2375]);
+    });
+    it('TLS on and no host at all: tcp://localhost:2376 (the CLI\'s defaultTLSHost)', () => {
+      assert.deepEqual(resolve({ env: { DOCKER_TLS_VERIFY: '1' }, files: pems(CFG, ['ca']) }),
+        { kind: 'tcp', host: 'localhost', port: 2376, tls: { ca: `${CFG}/ca.pem`, verify: true }, source: { kind: 'default' } });
+    });
+    it('the cert dir defaults to DOCKER_CONFIG; the setting gets the same TLS (it stands for -H)', () => {
+      assert.deepEqual(tlsOf(tcp({ DOCKER_TLS_VERIFY: '1', DOCKER_CONFIG: '/cfg' }, pems('/cfg', ['ca']))), { ca: '/cfg/ca.pem', verify: true });
+      assert.deepEqual(tcp({ DOCKER_TLS_VERIFY: '1' }, pems(CFG, ['ca']), 'tcp://s:1'), { kind: 'tcp', host: 's', port: 1, tls: { ca: `${CFG}/ca.pem`, verify: true }, source: { kind: 'setting' } });
+      assert.equal(tcp({ DOCKER_TLS_VERIFY: '1' }, pems(CFG, ['ca']), 'unix:///s').kind, 'unix');
     });
   });
 
   describe('Docker contexts', () => {
     it('reads the current context and its TLS material', () => {
-      const e = resolve({ files: { ...prod, ...context('prod', { Host: 'tcp://10.0.0.9', SkipTLSVerify: false }, ['ca.pem', 'cert.pem', 'key.pem']) } });
+      const e = resolve({ files: { ...prod, ...context('prod', { Host: 'tcp://10.0.0.9:2376', SkipTLSVerify: false }, ['ca.pem', 'cert.pem', 'key.pem']) } });
       const dir = `${CFG}/contexts/tls/${sha('prod')}/docker`;
       assert.deepEqual(e, { kind: 'tcp', host: '10.0.0.9', port: 2376,
         tls: { ca: `${dir}/ca.pem`, cert: `${dir}/cert.pem`, key: `${dir}/key.pem`, verify: true }, source: { kind: 'context', name: 'prod' } });
     });
     it('SkipTLSVerify turns TLS on without verification; no material and no skip means plain tcp', () => {
-      const skip = resolve({ files: { ...current('p'), ...context('p', { Host: 'tcp://h', SkipTLSVerify: true }) } });
+      const skip = resolve({ files: { ...current('p'), ...context('p', { Host: 'tcp://h:2376', SkipTLSVerify: true }) } });
       assert.deepEqual((skip as { tls: unknown }).tls, { verify: false });
       assert.deepEqual(resolve({ files: prod }), { kind: 'tcp', host: '10.0.0.9', port: 2376, source: { kind: 'context', name: 'prod' } });
+    });
+    it('a context host may be http:// or https://: plain tcp unless the context has TLS material (measured with the CLI)', () => {
+      const files = { ...current('w'), ...context('w', { Host: 'https://h:2376' }) };
+      assert.deepEqual(resolve({ files }), { kind: 'tcp', host: 'h', port: 2376, source: { kind: 'context', name: 'w' } });
+      const withCa = { ...current('w'), ...context('w', { Host: 'https://h:2376' }, ['ca.pem']) };
+      assert.deepEqual((resolve({ files: withCa }) as { tls?: unknown }).tls, { ca: `${CFG}/contexts/tls/${sha('w')}/docker/ca.pem`, verify: true });
+    });
+    it('a context tcp host without a port is an error: the CLI cannot connect to it either', () => {
+      throwsEndpointError(() => resolve({ files: { ...current('np'), ...context('np', { Host: 'tcp://h' }) } }), { kind: 'context', name: 'np' }, 'without a port');
     });
     it('ignores DOCKER_TLS_VERIFY / DOCKER_CERT_PATH for a context', () => {
       assert.equal((resolve({ env: { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/c' }, files: prod }) as { tls?: unknown }).tls, undefined);
@@ -229,17 +263,20 @@ describe('toDockerOptions', () => {
     assert.ok(o.agent instanceof https.Agent);
     assert.equal((o.agent.options as { rejectUnauthorized?: boolean }).rejectUnauthorized, false);
   });
-  it('ssh carries the user and the ssh-agent socket', () => {
-    const o = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 2222, username: 'ops', source: s }, read);
+  it('ssh carries the user, a host verifier and the keys to offer (end to end: sshEndpoint.test.ts)', () => {
+    const policy = new HostKeyPolicy({ homedir: '/h', read: () => undefined, list: () => [], append: () => undefined }, async () => false);
+    const ssh = { policy, auth: (username: string) => authMethods(username, '/agent.sock', '/h', () => undefined) };
+    const o = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 2222, username: 'ops', source: s }, read, ssh);
     assert.deepEqual([o.protocol, o.host, o.port, o.username], ['ssh', 'mgr', 2222, 'ops']);
-    assert.deepEqual(o.sshOptions, { agent: process.env.SSH_AUTH_SOCK });
-    assert.ok(toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read).username);
+    assert.equal(typeof o.sshOptions?.hostVerifier, 'function');
+    assert.deepEqual(o.sshOptions?.authHandler, [{ type: 'agent', username: 'ops', agent: '/agent.sock' }]);
+    assert.ok(toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read, ssh).username, 'the local user by default');
   });
   it('keeps docker-modem from mixing in DOCKER_HOST', () => {
     const saved = process.env.DOCKER_HOST;
     process.env.DOCKER_HOST = 'tcp://elsewhere:2375';
     try {
-      const modem = (new Docker(toDockerOptions({ kind: 'unix', path: '/s.sock', source: s }, read)) as unknown as { modem: { host?: string; socketPath?: string } }).modem;
+      const modem = (createDocker(toDockerOptions({ kind: 'unix', path: '/s.sock', source: s }, read)) as unknown as { modem: { host?: string; socketPath?: string } }).modem;
       assert.deepEqual([modem.host, modem.socketPath], [undefined, '/s.sock']);
     } finally {
       if (saved === undefined) delete process.env.DOCKER_HOST; else process.env.DOCKER_HOST = saved;

@@ -17,8 +17,16 @@ describe('engine calls have a deadline', function () {
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-hang-'));
-    // Accepts connections and reads requests, but never answers: what a vanished TCP peer looks like.
-    server = net.createServer((s) => { open.add(s); s.on('close', () => open.delete(s)); s.resume(); });
+    // Answers the version-negotiation ping, then reads requests but never answers: what a peer that
+    // vanished after the connection was set up looks like.
+    server = net.createServer((s) => {
+      open.add(s);
+      s.on('close', () => open.delete(s));
+      s.once('data', (chunk: Buffer) => {
+        if (chunk.toString().startsWith('GET /_ping')) s.end('HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK');
+        else s.resume();
+      });
+    });
     await new Promise<void>((r) => server.listen(path.join(dir, 'hang.sock'), r));
   });
 

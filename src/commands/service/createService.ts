@@ -6,7 +6,7 @@ import { parsePorts, splitArgs, validateConstraint, validateEnv, validateImage, 
 import type { OperationContext } from '../../operations/operation';
 import { createService as create } from '../../operations/service/create';
 import { askText, pickMany, pickOne, pickOrType } from '../prompts';
-import { clusterAction } from '../runner';
+import { swarmAction } from '../runner';
 
 const STEPS = 10;
 const title = (n: number, what: string): string => `Create service (${n}/${STEPS}): ${what}`;
@@ -71,4 +71,4 @@ async function ask(ctx: OperationContext): Promise<CreateServiceInput | undefine
     env, networks, secrets, constraint: constraint.trim() || undefined };
 }
 
-export const createService = clusterAction<CreateServiceInput>({ ask, operation: (ctx, input) => create(ctx, input) });
+export const createService = swarmAction<CreateServiceInput>({ ask, operation: (ctx, input) => create(ctx, input) });

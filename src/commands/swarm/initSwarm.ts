@@ -4,7 +4,7 @@ import { validateNodeAddress } from '../../domain/validate/swarmInput';
 import { DEFAULT_LISTEN_ADDR, initSwarm as init } from '../../operations/swarm/init';
 import type { InitRequest } from '../../operations/ports';
 import { pickOrType } from '../prompts';
-import { clusterAction } from '../runner';
+import { swarmAction } from '../runner';
 
 /** Addresses the engine named when it could not choose one, per endpoint. */
 const candidates = new Map<string, readonly string[]>();
@@ -13,7 +13,7 @@ function hostOf(endpoint: string): string | undefined {
   return /^(?:tcp|ssh):\/\/(?:[^@/]*@)?\[?([^\]/:]+)\]?/.exec(endpoint)?.[1];
 }
 
-export const initSwarm = clusterAction<InitRequest>({
+export const initSwarm = swarmAction<InitRequest>({
   ask: async (ctx) => {
     const endpoint = ctx.view.endpointLabel;
     const offered = [...new Set([...(candidates.get(endpoint) ?? []), ...(hostOf(endpoint) ? [hostOf(endpoint) ?? ''] : [])])];

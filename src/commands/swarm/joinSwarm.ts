@@ -4,9 +4,9 @@ import type { JoinRequest } from '../../operations/ports';
 import { DEFAULT_LISTEN_ADDR } from '../../operations/swarm/init';
 import { joinSwarm as join } from '../../operations/swarm/join';
 import { askText } from '../prompts';
-import { clusterAction } from '../runner';
+import { swarmAction } from '../runner';
 
-export const joinSwarm = clusterAction<JoinRequest>({
+export const joinSwarm = swarmAction<JoinRequest>({
   ask: async (ctx) => {
     const endpoint = ctx.view.endpointLabel;
     const remote = await askText({ title: `Join ${endpoint} to a swarm (1/2)`, prompt: 'Address of a manager of the swarm (host:port; port 2377 by default)',

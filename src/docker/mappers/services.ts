@@ -1,7 +1,7 @@
 // Engine `/services` JSON → cluster model.
 import { stackOf, type PublishedPort, type Service, type ServiceMode, type UpdatePolicy, type UpdateStatus } from '../../domain/model';
 import { taskSpecDigest } from './digest';
-import { specChanges } from './specChanges';
+import { specChanges } from '../../domain/specs/changes';
 import { arr, at, labels, num, obj, oneOf, optNum, optStr, str } from './json';
 
 function toMode(raw: unknown): ServiceMode {

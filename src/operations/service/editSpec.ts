@@ -5,7 +5,7 @@
 // Covers every `docker service update` flag in one mechanism.
 import { dockerCommand } from '../../domain/cliCommand';
 import { isOutOfSequence } from '../../domain/refusals';
-import { describeChange, specChanges } from '../../domain/specs/diff';
+import { describeChange, specChanges } from '../../domain/specs/changes';
 import type { ServiceSpec } from '../../domain/specs/serviceSpec';
 import { narrowServiceSpec } from '../../domain/specs/shape';
 import { validateConstraint, validateEnv, validateImage } from '../../domain/validate/serviceInput';

@@ -1,7 +1,7 @@
 // Roll a service back to its previous spec (`docker service rollback`: `POST …/update?rollback=previous`
 // with the current spec as the body). Refused when there is none; the confirmation lists what goes back.
 import { dockerCommand } from '../../domain/cliCommand';
-import { describeChange, specChanges } from '../../domain/specs/diff';
+import { describeChange, specChanges } from '../../domain/specs/changes';
 import { OperationError, proceed, refuse, type Operation, type OperationContext } from '../operation';
 import { applyChange } from '../versionedUpdate';
 import { waitUntilConverged } from './converge';

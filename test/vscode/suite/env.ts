@@ -34,3 +34,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The extension, activated, with its Swarm view open and its store live on the lab. */
+export async function liveOnLab(): Promise<SwarmExtensionApi> {
+  const api = await extension().activate();
+  await vscode.commands.executeCommand('workbench.view.extension.swarm');
+  await waitFor('store live', () => api.store()?.connection.status === 'live', 60_000);
+  return api;
+}

@@ -2,7 +2,8 @@
 import { activationTests } from './activation.test';
 import { logFloodTests } from './logFlood.test';
 import { logsShellTests } from './logsShell.test';
+import { operationsTests } from './operations.test';
 import { stackLanguageTests } from './stackLanguage.test';
 import { treeTests } from './tree.test';
 
-export const SUITES: readonly (() => void)[] = [activationTests, treeTests, stackLanguageTests, logsShellTests, logFloodTests];
+export const SUITES: readonly (() => void)[] = [activationTests, treeTests, stackLanguageTests, operationsTests, logsShellTests, logFloodTests];

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { SwarmExtensionApi } from '../../../src/extension';
 import type { TreeElement as ClusterElement } from '../../../src/ui/tree/elements';
 import { execFileSync } from 'node:child_process';
-import { extension, LAB_HOST, waitFor, workspaceFile } from './env';
+import { LAB_HOST, liveOnLab, waitFor, workspaceFile } from './env';
 
 const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 
@@ -27,9 +27,7 @@ export function treeTests(): void {
     before(async function () {
       this.timeout(90_000);
       docker = new Docker({ socketPath: LAB_HOST.replace(/^unix:\/\//, '') });
-      api = await extension().activate();
-      await vscode.commands.executeCommand('workbench.view.extension.swarm');
-      await waitFor('store live', () => api.store()?.connection.status === 'live', 60_000);
+      api = await liveOnLab();
     });
 
     after(async () => {

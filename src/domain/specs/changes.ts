@@ -2,11 +2,12 @@
 // update` did): objects are compared key by key, anything else (arrays included, e.g. `Env`) as a
 // whole value. Paths use the Engine's field names, so they read like `docker service inspect`.
 // Equal subtrees are compared without building strings (every service of a big swarm is mapped on
-// each listing); only the values that differ are turned into text.
-import type { SpecChange } from '../../domain/model';
-import { obj } from './json';
+// each listing); only the values that differ are turned into text. Pure: the service mapper and the
+// actions' confirmations (rollback, edited spec) use it.
+import type { SpecChange } from '../model';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (v: unknown): Readonly<Record<string, unknown>> => (isObject(v) ? v : {});
 
 function deepEqual(x: unknown, y: unknown): boolean {
   if (x === y) return true;
@@ -29,4 +30,10 @@ export function specChanges(before: unknown, after: unknown, prefix = ''): SpecC
     out.push({ path, before: x === undefined ? undefined : JSON.stringify(x), after: y === undefined ? undefined : JSON.stringify(y) });
   }
   return out;
+}
+
+/** `TaskTemplate.ContainerSpec.Image: "local/busybox:2" → "local/busybox:1"`, long values cut. */
+export function describeChange(c: SpecChange): string {
+  const show = (v: string | undefined): string => (v === undefined ? '(none)' : v.length > 80 ? `${v.slice(0, 77)}…` : v);
+  return `${c.path}: ${show(c.before)} → ${show(c.after)}`;
 }

@@ -1,0 +1,76 @@
+// A private OpenSSH server for the ssh:// tests: its own config, host key and port on 127.0.0.1,
+// key-only login as the current user, and DOCKER_HOST set for every session (SetEnv), so that
+// `docker system dial-stdio` on the far side — what docker-modem runs — reaches a lab socket.
+// Stopped by its pid.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const SSHD = '/usr/sbin/sshd';
+
+export interface Sshd {
+  readonly port: number;
+  readonly dir: string;
+  /** The host's public key line (`ssh-ed25519 AAAA…`). */
+  readonly hostKeyPub: string;
+  /** A client key (`<dir>/client`, `<dir>/client.pub`) that may log in. */
+  readonly clientKey: string;
+  stop(): void;
+}
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+export function keygen(file: string): void {
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'swarm-operator-test', '-f', file]);
+}
+
+export async function startSshd(dockerHost: string, extraAuthorized: readonly string[] = []): Promise<Sshd> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-sshd-'));
+  const port = await freePort();
+  keygen(path.join(dir, 'host'));
+  keygen(path.join(dir, 'client'));
+  const authorized = [fs.readFileSync(path.join(dir, 'client.pub'), 'utf8'), ...extraAuthorized].join('\n');
+  fs.writeFileSync(path.join(dir, 'authorized_keys'), authorized, { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, 'sshd_config'), [
+    `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${dir}/host`, `PidFile ${dir}/sshd.pid`,
+    `AuthorizedKeysFile ${dir}/authorized_keys`, 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
+    'UsePAM no', 'StrictModes no', 'PermitRootLogin prohibit-password', `AllowUsers ${os.userInfo().username}`,
+    'AllowTcpForwarding no', 'X11Forwarding no', `SetEnv DOCKER_HOST=${dockerHost}`, 'LogLevel ERROR', '',
+  ].join('\n'));
+  fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // sshd's privilege-separation folder
+  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const up = Date.now();
+  for (;;) {
+    const ok = await new Promise<boolean>((r) => { const c = net.connect(port, '127.0.0.1', () => { c.destroy(); r(true); }); c.on('error', () => r(false)); });
+    if (ok) break;
+    if (Date.now() - up > 10_000 || child.exitCode !== null) { child.kill(); throw new Error(`sshd did not start on 127.0.0.1:${port}`); }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    port, dir, clientKey: path.join(dir, 'client'),
+    hostKeyPub: fs.readFileSync(path.join(dir, 'host.pub'), 'utf8').split(' ').slice(0, 2).join(' '),
+    stop() {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** OpenSSH's own verdict on a host with this known_hosts (StrictHostKeyChecking=yes, no prompt). */
+export function sshAccepts(s: Sshd, knownHosts: string, identity = s.clientKey): { ok: boolean; stderr: string } {
+  try {
+    execFileSync('ssh', ['-F', '/dev/null', '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${knownHosts}`,
+      '-o', 'GlobalKnownHostsFile=/dev/null', '-i', identity, '-p', String(s.port), `${os.userInfo().username}@127.0.0.1`, 'true'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return { ok: true, stderr: '' };
+  } catch (e) {
+    return { ok: false, stderr: String((e as { stderr?: Buffer }).stderr ?? '') };
+  }
+}
