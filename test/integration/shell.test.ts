@@ -60,7 +60,7 @@ describe('open shell', function () {
       TaskTemplate: { ContainerSpec: { Image: 'local/busybox:1', Args: ['sleep', '1000000'], Init: true }, Placement: { MaxReplicas: 1 } },
       Mode: { Replicated: { Replicas: 3 } },
     });
-    const engines = new ContextNodeEngines(undefined, { ...nodeResolveInput(), env: { ...process.env, DOCKER_CONFIG: configDir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined } });
+    const engines = new ContextNodeEngines(undefined, { input: { ...nodeResolveInput(), env: { ...process.env, DOCKER_CONFIG: configDir, DOCKER_HOST: undefined, DOCKER_CONTEXT: undefined } } });
     ops = await labOperations(lab.host, { engines });
     await waitFor('it-sh on every node', () => ops.store.all('task').filter((t) => ops.store.get('service', t.serviceId)?.name === 'it-sh' && t.state === 'running').length === 3, 60_000);
   });

@@ -5,11 +5,11 @@ import { nextVersionName } from '../../domain/resources/rotation';
 import { createNamedObject } from '../../operations/named/createNamed';
 import { removeNamedObject } from '../../operations/named/removeNamed';
 import { rotateNamedObject } from '../../operations/named/rotateNamed';
-import { objectAction, clusterAction, type Handler } from '../runner';
+import { objectAction, swarmAction, type Handler } from '../runner';
 import { askName, askValue, suggestName } from './askNamed';
 
 export function createNamedAction(kind: NamedKind): Handler {
-  return clusterAction({
+  return swarmAction({
     async ask(ctx) {
       const value = await askValue(kind);
       if (!value) return undefined;

@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { checkNetworkName, parseSubnet } from '../../domain/resources/validate';
 import { createNetwork as createNetworkOperation } from '../../operations/network/createNetwork';
-import { clusterAction } from '../runner';
+import { swarmAction } from '../runner';
 
-export const createNetwork = clusterAction({
+export const createNetwork = swarmAction({
   async ask(ctx) {
     const taken = ctx.view.all('network').map((n) => n.name);
     const name = (await vscode.window.showInputBox({
