@@ -36,11 +36,7 @@ describe('logs and secrets from the context menus', function () {
     await wb.openSwarmView();
     await wb.expand('Services');
     await wb.waitRowText('ui-logs', /ui-logs 2\/2/, 45_000);
-    await wb.row('ui-logs').first().click({ button: 'right' });
-    // The menu item takes a click once the menu has settled under the pointer (hover first).
-    const show = wb.page.getByRole('menuitem', { name: 'Show Logs' });
-    await show.hover();
-    await show.click();
+    await wb.contextMenu('ui-logs', 'Show Logs');
     await wb.page.locator('.tab', { hasText: 'ui-logs.log' }).waitFor({ timeout: 30_000 });
     const line = wb.page.locator('.editor-instance .view-line', { hasText: 'ERROR upstream timeout' }).first();
     await line.waitFor({ timeout: 30_000 });
@@ -52,10 +48,7 @@ describe('logs and secrets from the context menus', function () {
   it('Remove Secret on a secret a service uses is refused, naming the service; the Engine keeps it', async () => {
     const { wb } = ui();
     await wb.expand('Secrets');
-    await wb.row('ui-token').first().click({ button: 'right' });
-    const remove = wb.page.getByRole('menuitem', { name: 'Remove Secret' });
-    await remove.hover();
-    await remove.click();
+    await wb.contextMenu('ui-token', 'Remove Secret');
     await wb.page.locator('.notification-toast', { hasText: /The secret ui-token is used by service: ui-logs/ }).waitFor({ timeout: 20_000 });
     await wb.page.waitForTimeout(500); // the toast slides in
     await wb.screenshot('secret-in-use');
