@@ -1,9 +1,11 @@
 // Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar, rollout panels and commands.
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/registerCommands';
+import { registerCommands, type CommandStreams } from './commands/registerCommands';
 import { SwarmLog } from './commands/swarmLog';
 import { DockerSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';
+import { DockerShellStreams } from './docker/execShell';
+import { DockerLogStreams } from './docker/logStream';
 import { ContextNodeEngines } from './docker/nodeEngines';
 import { inspectRaw } from './docker/inspect';
 import { serviceSpecs } from './docker/serviceSpecs';
@@ -15,6 +17,7 @@ import { ConnectionStatus, type StatusSnapshot } from './ui/connectionStatus';
 import { InspectDocuments } from './ui/inspect/inspectDocuments';
 import { askToTrustHost } from './ui/hostKeyPrompt';
 import { onDidChangeSettings, readActionSettings, readSettings, readTreeSettings } from './ui/settings';
+import { LogDocuments } from './ui/logs/logDocuments';
 import { RolloutFollower } from './ui/rollout/rolloutFollower';
 import { RolloutPanels } from './ui/rollout/rolloutPanels';
 import { SpecDocuments } from './ui/rollout/specDiff';
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   const status = new ConnectionStatus(treeView);
   let store: ClusterStore | undefined;
   const log = new SwarmLog();
+  const logViews = new LogDocuments();
   const engines = new ContextNodeEngines(log, { trust: askToTrustHost });
   const stackLanguage = registerStackLanguage(() => store);
   const specs = new SpecDocuments();
@@ -105,12 +109,22 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     if (writer?.through !== api) writer = new DockerWriteApi(api, log);
     return { view: store, api: writer, log, cluster: store.endpointLabel, waitMs: readActionSettings().waitMs, engines };
   };
+  // Log streams and shells too.
+  let streams: CommandStreams | undefined;
+  const currentStreams = (): CommandStreams | undefined => {
+    const api = store?.through;
+    if (!(api instanceof DockerSwarmApi)) return undefined;
+    if (streams?.read !== api) streams = { logs: new DockerLogStreams(api), shell: new DockerShellStreams(api), read: api };
+    return streams;
+  };
 
   context.subscriptions.push(
     { dispose: () => { clearTimeout(reconnectTimer); disconnect(); } },
-    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, inspected,
+    treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, inspected, logViews,
+    vscode.window.onDidChangeActiveTextEditor((e) => logViews.updateContext(e)),
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
-    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts, memento: context.globalState, operations, log }),
+    ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts,
+      memento: context.globalState, operations, log, streams: currentStreams, logViews }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('swarm.statusBar')) status.refresh();
       if (!e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) return;

@@ -1,9 +1,11 @@
 // Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler. Actions are made
 // by the runner (./runner.ts: targets, confirmation, progress, errors); their files hold only their logic.
 import * as vscode from 'vscode';
-import { KINDS } from '../domain/model';
 import type { OperationContext } from '../operations/operation';
+import type { LogStreams, ShellStreams } from '../operations/streams';
+import type { SwarmApi } from '../store/swarmApi';
 import type { ClusterView } from '../store/types';
+import type { LogDocuments } from '../ui/logs/logDocuments';
 import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
@@ -11,6 +13,12 @@ import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from '
 import { selectContext } from './context/selectContext';
 import { copyObjectId, inspectObject } from './object/inspectObject';
 import { copyJoinToken } from './swarm/copyJoinToken';
+import { createConfig } from './config/createConfig';
+import { removeConfig } from './config/removeConfig';
+import { rotateConfig } from './config/rotateConfig';
+import { stopLogs, toggleTimestamps } from './logs/logViewActions';
+import { createNetwork } from './network/createNetwork';
+import { removeNetwork } from './network/removeNetwork';
 import { openRollout } from './rollout/openRollout';
 import { activateNode } from './node/activateNode';
 import { addNodeLabel } from './node/addNodeLabel';
@@ -21,20 +29,27 @@ import { promoteNode } from './node/promoteNode';
 import { removeNode } from './node/removeNode';
 import { removeNodeLabel } from './node/removeNodeLabel';
 import type { Handler } from './runner';
+import { createSecret } from './secret/createSecret';
+import { removeSecret } from './secret/removeSecret';
+import { rotateSecret } from './secret/rotateSecret';
 import { createService } from './service/createService';
 import { editServiceSpec } from './service/editServiceSpec';
 import { forceRestartService } from './service/forceRestartService';
 import { removeService } from './service/removeService';
 import { rollbackService } from './service/rollbackService';
 import { scaleService } from './service/scaleService';
+import { showServiceLogs } from './service/showServiceLogs';
 import { SPEC_SCHEME, SPEC_VIEW_SCHEME, SpecFileSystem } from './service/specFileSystem';
 import { updateServiceImage } from './service/updateServiceImage';
+import { removeStack } from './stack/removeStack';
 import { initSwarm } from './swarm/initSwarm';
 import { joinSwarm } from './swarm/joinSwarm';
 import { leaveSwarm } from './swarm/leaveSwarm';
 import { rotateJoinToken } from './swarm/rotateJoinToken';
 import { unlockSwarm } from './swarm/unlockSwarm';
 import type { SwarmLog } from './swarmLog';
+import { openShell } from './task/openShell';
+import { showTaskLogs } from './task/showTaskLogs';
 
 /** What command handlers may use. */
 export interface CommandContext {
@@ -51,6 +66,16 @@ export interface CommandContext {
   operations(): OperationContext | undefined;
   /** The "Swarm" log channel. */
   readonly log: SwarmLog;
+  /** The long-lived streams of the current connection (logs, exec) and its read port; undefined while not connected. */
+  streams(): CommandStreams | undefined;
+  /** The open log views. */
+  readonly logViews: LogDocuments;
+}
+
+export interface CommandStreams {
+  readonly logs: LogStreams;
+  readonly shell: ShellStreams;
+  readonly read: SwarmApi;
 }
 
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
@@ -62,10 +87,18 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
   { id: 'swarm.rollout.open', handler: openRollout },
   { id: 'swarm.context.select', handler: selectContext },
-  ...KINDS.flatMap((k) => [
-    { id: `swarm.${k}.inspect`, handler: inspectObject(k) },
-    { id: `swarm.${k}.copyId`, handler: copyObjectId(k) },
-  ]),
+  { id: 'swarm.node.inspect', handler: inspectObject('node') },
+  { id: 'swarm.node.copyId', handler: copyObjectId('node') },
+  { id: 'swarm.service.inspect', handler: inspectObject('service') },
+  { id: 'swarm.service.copyId', handler: copyObjectId('service') },
+  { id: 'swarm.task.inspect', handler: inspectObject('task') },
+  { id: 'swarm.task.copyId', handler: copyObjectId('task') },
+  { id: 'swarm.secret.inspect', handler: inspectObject('secret') },
+  { id: 'swarm.secret.copyId', handler: copyObjectId('secret') },
+  { id: 'swarm.config.inspect', handler: inspectObject('config') },
+  { id: 'swarm.config.copyId', handler: copyObjectId('config') },
+  { id: 'swarm.network.inspect', handler: inspectObject('network') },
+  { id: 'swarm.network.copyId', handler: copyObjectId('network') },
   { id: 'swarm.swarm.copyJoinToken', handler: copyJoinToken },
   { id: 'swarm.swarm.init', handler: initSwarm },
   { id: 'swarm.swarm.join', handler: joinSwarm },
@@ -87,6 +120,20 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.service.rollback', handler: rollbackService },
   { id: 'swarm.service.remove', handler: removeService },
   { id: 'swarm.service.editSpec', handler: editServiceSpec },
+  { id: 'swarm.service.logs', handler: showServiceLogs },
+  { id: 'swarm.task.logs', handler: showTaskLogs },
+  { id: 'swarm.task.shell', handler: openShell },
+  { id: 'swarm.logs.toggleTimestamps', handler: toggleTimestamps },
+  { id: 'swarm.logs.stop', handler: stopLogs },
+  { id: 'swarm.secret.create', handler: createSecret },
+  { id: 'swarm.secret.remove', handler: removeSecret },
+  { id: 'swarm.secret.rotate', handler: rotateSecret },
+  { id: 'swarm.config.create', handler: createConfig },
+  { id: 'swarm.config.remove', handler: removeConfig },
+  { id: 'swarm.config.rotate', handler: rotateConfig },
+  { id: 'swarm.network.create', handler: createNetwork },
+  { id: 'swarm.network.remove', handler: removeNetwork },
+  { id: 'swarm.stack.remove', handler: removeStack },
 ];
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

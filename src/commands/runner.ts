@@ -47,7 +47,7 @@ export function swarmAction<P = undefined>(def: SwarmAction<P>): Handler {
   };
 }
 
-function operationContext(ctx: CommandContext): OperationContext | undefined {
+export function operationContext(ctx: CommandContext): OperationContext | undefined {
   const octx = ctx.operations();
   if (!octx) {
     void vscode.window.showErrorMessage('Not connected to Docker: set swarm.dockerHost (or DOCKER_HOST / a Docker context), then reconnect.', 'Reconnect')
@@ -126,7 +126,7 @@ export async function runOperations(ctx: CommandContext, ops: readonly Operation
 }
 
 /** The Engine's message, what it means, the next step; and for multi-step actions, what ran. */
-function showFailure(ctx: CommandContext, e: unknown, done: readonly Outcome[] = []): void {
+export function showFailure(ctx: CommandContext, e: unknown, done: readonly Outcome[] = []): void {
   const before = done.length > 0 ? ` Done before: ${done.map((o) => o.message).join(' ')}` : '';
   if (e instanceof Cancelled) {
     const steps = e.steps.length > 0 ? ` Steps that ran: ${e.steps.join('; ')}.` : '';

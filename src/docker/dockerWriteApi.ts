@@ -6,7 +6,7 @@ import type { NodeSpec, OpenSpec } from '../domain/specs/nodeSpec';
 import type { ServiceSpec } from '../domain/specs/serviceSpec';
 import { narrowNodeSpec, narrowServiceSpec, type Narrowed } from '../domain/specs/shape';
 import { engineMessage } from '../domain/errors';
-import type { ActionLog, InitRequest, JoinRequest, ServiceRead, SwarmRead, SwarmWriteApi, Versioned } from '../operations/ports';
+import type { ActionLog, InitRequest, JoinRequest, NamedObjectCreate, NetworkCreate, ServiceRead, SwarmRead, SwarmWriteApi, Versioned } from '../operations/ports';
 import type { DockerSwarmApi } from './dockerSwarmApi';
 import { arr, at, num, obj, str } from './mappers/json';
 
@@ -112,6 +112,50 @@ export class DockerWriteApi implements SwarmWriteApi {
   async unlockSwarm(unlockKey: string, signal?: AbortSignal): Promise<void> {
     // The key is a secret: the log shows the call, never the body.
     await this.request('POST', '/swarm/unlock', 'POST /swarm/unlock', { body: { UnlockKey: unlockKey } }, signal);
+  }
+
+  createSecret(request: NamedObjectCreate, signal?: AbortSignal): Promise<string> {
+    return this.createNamed('secret', request, signal);
+  }
+
+  async removeSecret(id: string, signal?: AbortSignal): Promise<void> {
+    await this.request('DELETE', `/secrets/${id}`, 'DELETE /secrets/{id}', {}, signal);
+  }
+
+  createConfig(request: NamedObjectCreate, signal?: AbortSignal): Promise<string> {
+    return this.createNamed('config', request, signal);
+  }
+
+  async removeConfig(id: string, signal?: AbortSignal): Promise<void> {
+    await this.request('DELETE', `/configs/${id}`, 'DELETE /configs/{id}', {}, signal);
+  }
+
+  async inspectNamedObject(kind: 'secret' | 'config', id: string, signal?: AbortSignal): Promise<OpenSpec> {
+    // The Engine never returns a secret's data; a config's comes back and is dropped here.
+    const spec = obj(at(await this.request('GET', `/${kind}s/${id}`, `GET /${kind}s/{id}`, {}, signal), 'Spec'));
+    return Object.fromEntries(Object.entries(spec).filter(([k]) => k === 'Templating' || k === 'Driver'));
+  }
+
+  async createNetwork(request: NetworkCreate, signal?: AbortSignal): Promise<string> {
+    const body = {
+      Name: request.name, Driver: 'overlay', Scope: 'swarm', Attachable: request.attachable, Internal: request.internal,
+      Labels: request.labels ?? {}, CheckDuplicate: true, EnableIPv6: request.subnet?.family === 6,
+      ...(request.subnet ? { IPAM: { Driver: 'default', Config: [{ Subnet: request.subnet.cidr }] } } : {}),
+    };
+    return str(at(await this.request('POST', '/networks/create', 'POST /networks/create', { body }, signal), 'Id'));
+  }
+
+  async removeNetwork(id: string, signal?: AbortSignal): Promise<void> {
+    await this.request('DELETE', `/networks/${id}`, 'DELETE /networks/{id}', {}, signal);
+  }
+
+  /**
+   * The data travels base64-encoded in the body only: not in the query (dockerode's own
+   * createSecret/createConfig copy every option into the URL, data included), never in the log.
+   */
+  private async createNamed(kind: 'secret' | 'config', request: NamedObjectCreate, signal?: AbortSignal): Promise<string> {
+    const body = { ...request.extra, Name: request.name, Labels: request.labels ?? {}, Data: Buffer.from(request.data).toString('base64') };
+    return str(at(await this.request('POST', `/${kind}s/create`, `POST /${kind}s/create`, { body }, signal), 'ID'));
   }
 
   async imageTags(signal?: AbortSignal): Promise<readonly string[]> {

@@ -6,6 +6,7 @@ import { allContextEndpoints } from './dockerContexts';
 import { nodeResolveInput } from './dockerOptions';
 import { DockerWriteApi } from './dockerWriteApi';
 import { describeSource, endpointLabel } from './endpoint';
+import { DockerShellStreams } from './execShell';
 import { apiForEndpoint, type ApiOptions } from './swarmApis';
 
 const PROBE_TIMEOUT_MS = 3_000;
@@ -26,6 +27,7 @@ export class ContextNodeEngines implements NodeEngines {
     const found = probes.find((e) => e !== undefined);
     if (!found || signal?.aborted) return undefined;
     // The probe's short deadline is for the probe only: the node's own calls get the usual one.
-    return { label: `${describeSource(found)} (${endpointLabel(found)})`, api: new DockerWriteApi(apiForEndpoint(found, { ...this.options, input }), this.log) };
+    const api = apiForEndpoint(found, { ...this.options, input });
+    return { label: `${describeSource(found)} (${endpointLabel(found)})`, api: new DockerWriteApi(api, this.log), shell: new DockerShellStreams(api) };
   }
 }

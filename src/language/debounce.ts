@@ -1,15 +1,5 @@
 // Per-key debounce with an injectable clock, so tests can run the scheduled work at once.
-
-export interface Scheduler {
-  schedule(work: () => void, delayMs: number): { cancel(): void };
-}
-
-export const timerScheduler: Scheduler = {
-  schedule(work, delayMs) {
-    const handle = setTimeout(work, delayMs);
-    return { cancel: () => clearTimeout(handle) };
-  },
-};
+import type { Scheduler } from '../domain/scheduler';
 
 export class KeyedDebouncer<K> {
   private readonly pending = new Map<K, { cancel(): void }>();

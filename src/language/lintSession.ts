@@ -2,7 +2,8 @@
 // only if the document is still at the version that was scheduled (a newer edit or a close cancels),
 // and clearing a document's results when it closes. StackDiagnostics wires it to VS Code's events.
 import type { StackDiagnostic } from '../stackLint';
-import { KeyedDebouncer, type Scheduler } from './debounce';
+import type { Scheduler } from '../domain/scheduler';
+import { KeyedDebouncer } from './debounce';
 
 export interface LintableDocument {
   readonly key: string;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { lintStack, type LintContext, type StackDiagnostic } from '../stackLint';
 import { fileLintContext } from '../stackFiles/lintContext';
 import { toDiagnostic } from './convert';
-import { timerScheduler, type Scheduler } from './debounce';
+import { timerScheduler, type Scheduler } from '../domain/scheduler';
 import { LintSession, type LintableDocument } from './lintSession';
 
 export interface StackDiagnosticsOptions {

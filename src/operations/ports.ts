@@ -5,6 +5,8 @@
 // object in between ("update out of sequence"; see ./versionedUpdate.ts).
 import type { NodeSpec, OpenSpec } from '../domain/specs/nodeSpec';
 import type { ServiceSpec } from '../domain/specs/serviceSpec';
+import type { Labels } from '../domain/model';
+import type { ShellStreams } from './streams';
 
 /** An object's spec with the `Version.Index` it was read at. */
 export interface Versioned<S> {
@@ -64,7 +66,38 @@ export interface EngineReads {
   imageTags(signal?: AbortSignal): Promise<readonly string[]>;
 }
 
-export interface SwarmWriteApi extends NodeWrites, ServiceWrites, SwarmWrites, EngineReads {
+/** What `POST /secrets/create` and `/configs/create` take; `data` never reaches a log. */
+export interface NamedObjectCreate {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly labels?: Labels;
+  /** Carried over by a rotation (`Templating`, a secret's `Driver`), as the Engine sent them. */
+  readonly extra?: OpenSpec;
+}
+
+export interface NetworkCreate {
+  readonly name: string;
+  readonly attachable: boolean;
+  readonly internal: boolean;
+  readonly subnet?: { readonly cidr: string; readonly family: 4 | 6 };
+  readonly labels?: Labels;
+}
+
+/** Secrets, configs and networks: created and removed, never updated (Swarm keeps them immutable). */
+export interface ResourceWrites {
+  /** Resolves to the new object's id. */
+  createSecret(request: NamedObjectCreate, signal?: AbortSignal): Promise<string>;
+  removeSecret(id: string, signal?: AbortSignal): Promise<void>;
+  createConfig(request: NamedObjectCreate, signal?: AbortSignal): Promise<string>;
+  removeConfig(id: string, signal?: AbortSignal): Promise<void>;
+  /** An overlay network of swarm scope. */
+  createNetwork(request: NetworkCreate, signal?: AbortSignal): Promise<string>;
+  removeNetwork(id: string, signal?: AbortSignal): Promise<void>;
+  /** The spec fields a rotation carries over to the new object (`Templating`; a secret's `Driver`). */
+  inspectNamedObject(kind: 'secret' | 'config', id: string, signal?: AbortSignal): Promise<OpenSpec>;
+}
+
+export interface SwarmWriteApi extends NodeWrites, ServiceWrites, SwarmWrites, EngineReads, ResourceWrites {
   /** The endpoint, for messages. */
   readonly endpointLabel: string;
 }
@@ -74,6 +107,8 @@ export interface NodeEngine {
   /** Where it was found: `Docker context "node3" (ssh://node3)`. */
   readonly label: string;
   readonly api: SwarmWriteApi;
+  /** Exec on that node's engine (a shell in one of its containers). */
+  readonly shell: ShellStreams;
 }
 
 export interface NodeEngines {

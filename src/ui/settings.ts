@@ -105,3 +105,23 @@ export function readRolloutOpenView(): RolloutOpenView {
 export function saveRolloutOpenView(value: RolloutOpenView): Thenable<void> {
   return vscode.workspace.getConfiguration('swarm').update('rollout.openView', value, vscode.ConfigurationTarget.Global);
 }
+
+export interface LogSettings {
+  /** `swarm.logs.tail`: lines per task from the end of what the Engine has, or all. */
+  readonly tail: number | 'all';
+  /** `swarm.logs.maxLines`: the newest lines a log view keeps. */
+  readonly maxLines: number;
+  /** `swarm.logs.timestamps`: show the Engine's timestamps when a view opens. */
+  readonly timestamps: boolean;
+}
+
+export function readLogSettings(): LogSettings {
+  const c = vscode.workspace.getConfiguration('swarm');
+  const tail = c.get<unknown>('logs.tail');
+  const max = c.get<unknown>('logs.maxLines');
+  return {
+    tail: tail === 'all' ? 'all' : typeof tail === 'number' && Number.isSafeInteger(tail) && tail >= 0 ? tail : 500,
+    maxLines: typeof max === 'number' && Number.isFinite(max) ? Math.max(1000, Math.round(max)) : 20_000,
+    timestamps: c.get<unknown>('logs.timestamps') === true,
+  };
+}

@@ -15,6 +15,8 @@ export class MemoryLog implements ActionLog {
   engine(call: string, answer: string, failed: boolean): void { this.lines.push(`${this.at()}${failed ? 'FAILED ' : ''}${call} → ${answer}`); }
   note(message: string): void { this.lines.push(this.at() + message); }
   text(): string { return this.lines.join('\n'); }
+  /** A line with exactly this text was logged (after its time stamp). */
+  has(line: string): boolean { return this.lines.some((l) => l.replace(/^\[[\d.]+s\] /, '') === line); }
 }
 
 export interface LabOperations {

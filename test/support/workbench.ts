@@ -44,6 +44,14 @@ export class Workbench {
     return `${name} ${description}`.replace(/\s+/g, ' ').trim();
   }
 
+  /** Right-clicks the row and picks `item` from its context menu (hovered first: the menu takes a click once it has settled under the pointer). */
+  async contextMenu(label: string | RegExp, item: string): Promise<void> {
+    await this.row(label).first().click({ button: 'right' });
+    const entry = this.page.getByRole('menuitem', { name: item });
+    await entry.hover();
+    await entry.click();
+  }
+
   async expand(label: string): Promise<void> {
     const row = this.row(label).first();
     await row.waitFor({ timeout: 30_000 });

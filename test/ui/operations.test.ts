@@ -10,13 +10,6 @@ import { ui } from './hooks';
 
 interface EngineNode { ID: string; Version: { Index: number }; Description: { Hostname: string }; Spec: { Role: string; Availability: string } }
 
-async function menu(wb: Workbench, rowLabel: string, item: string): Promise<void> {
-  await wb.row(rowLabel).first().click({ button: 'right' });
-  const entry = wb.page.getByRole('menuitem', { name: item });
-  await entry.hover();
-  await entry.click();
-}
-
 async function confirmModal(wb: Workbench, button: string, text: RegExp, shot?: string): Promise<string> {
   const dialog = wb.page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 15_000 });
@@ -54,7 +47,7 @@ describe('actions from the Swarm view\'s context menus', function () {
     await wb.waitRowText('ui-drain', /ui-drain 2\/2/, 45_000);
     const worker = (await nodes()).find((n) => n.Spec.Role === 'worker')?.Description.Hostname ?? assert.fail('a worker');
     await wb.waitRowText(worker, /active/);
-    await menu(wb, worker, 'Drain');
+    await wb.contextMenu(worker, 'Drain');
     const text = await confirmModal(wb, 'Drain', new RegExp(`Drain ${worker} on ${lab.host.replace(/[/.]/g, '\\$&')}\\?`), 'drain-confirm');
     assert.match(text, /1 running task of 1 service will be rescheduled/);
     await wb.page.locator('.notification-toast', { hasText: `${worker} is drained` }).waitFor({ timeout: 60_000 });
@@ -64,7 +57,7 @@ describe('actions from the Swarm view\'s context menus', function () {
     const other = (await nodes()).find((n) => n.Spec.Role === 'worker' && n.Description.Hostname !== worker)?.ID;
     const tasks = await docker.listTasks({ filters: JSON.stringify({ service: ['ui-drain'], 'desired-state': ['running'] }) }) as { NodeID: string }[];
     assert.ok(tasks.length === 2 && tasks.every((t) => t.NodeID === other), 'both tasks on the other worker');
-    await menu(wb, worker, 'Activate');
+    await wb.contextMenu(worker, 'Activate');
     await confirmModal(wb, 'Activate', /Activate/);
     await waitFor('active again', async () => (await node(worker)).Spec.Availability === 'active', 30_000);
   });
@@ -75,7 +68,7 @@ describe('actions from the Swarm view\'s context menus', function () {
     await docker.createService({ Name: 'ui-scale', Labels: { 'swarm-operator.test': '1' }, Mode: { Replicated: { Replicas: 1 } },
       TaskTemplate: { ContainerSpec: { Image: 'local/busybox:1', Args: ['sleep', '1000000'], Init: true } } });
     await wb.waitRowText('ui-scale', /ui-scale 1\/1/, 45_000);
-    await menu(wb, 'ui-scale', 'Scale…');
+    await wb.contextMenu('ui-scale', 'Scale…');
     const input = wb.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 15_000 });
     assert.equal(await input.inputValue(), '1', 'the current count is prefilled');
@@ -93,7 +86,7 @@ describe('actions from the Swarm view\'s context menus', function () {
     this.timeout(60_000);
     const { wb } = ui();
     const manager = (await nodes()).find((n) => n.Spec.Role === 'manager') ?? assert.fail('a manager');
-    await menu(wb, manager.Description.Hostname, 'Demote to Worker');
+    await wb.contextMenu(manager.Description.Hostname, 'Demote to Worker');
     const toast = wb.page.locator('.notification-toast', { hasText: `${manager.Description.Hostname} is the only manager: a swarm needs at least one manager` });
     await toast.waitFor({ timeout: 15_000 });
     assert.equal(await wb.page.locator('.monaco-dialog-box').count(), 0, 'nothing to confirm: refused before asking');

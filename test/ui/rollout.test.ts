@@ -59,11 +59,7 @@ describe('the rollout view in the workbench', function () {
     await colorTheme(wb, 'Default Dark Modern');
     await wb.openSwarmView();
     await wb.waitRowText('ui-roll', /ui-roll 4\/4/, 45_000);
-    await wb.row('ui-roll').first().click({ button: 'right' });
-    // The menu item takes a click once the menu has settled under the pointer (hover first).
-    const item = wb.page.getByRole('menuitem', { name: 'Show Rollout' });
-    await item.hover();
-    await item.click();
+    await wb.contextMenu('ui-roll', 'Show Rollout');
     await wb.page.locator('.tabs-container .tab', { hasText: 'Rollout: ui-roll' }).waitFor({ timeout: 15_000 });
     const frame = rolloutFrame(wb);
     await waitPhase(frame, /^Converged$/);

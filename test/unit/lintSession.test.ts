@@ -1,24 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Scheduler } from '../../src/language/debounce';
 import { LintSession, type LintableDocument } from '../../src/language/lintSession';
 import { lintStack } from '../../src/stackLint';
-
-/** A scheduler the test advances by hand (the injectable debounce). */
-class ManualClock implements Scheduler {
-  now = 0;
-  private jobs: { at: number; work: () => void; cancelled: boolean }[] = [];
-  schedule(work: () => void, delayMs: number) {
-    const job = { at: this.now + delayMs, work, cancelled: false };
-    this.jobs.push(job);
-    return { cancel: () => { job.cancelled = true; } };
-  }
-  advance(ms: number): void {
-    this.now += ms;
-    const due = this.jobs.filter((j) => !j.cancelled && j.at <= this.now);
-    this.jobs = this.jobs.filter((j) => !due.includes(j));
-    for (const j of due) j.work();
-  }
-}
+import { ManualClock } from '../support/manualClock';
 
 class Doc implements LintableDocument {
   version = 1;

@@ -47,7 +47,7 @@ describe('menus', () => {
   });
 
   it('nodes: role and availability actions where they apply', () => {
-    const base = ['swarm.node.addLabel', 'swarm.node.remove', 'swarm.node.removeLabel'];
+    const base = ['swarm.node.addLabel', 'swarm.node.copyId', 'swarm.node.inspect', 'swarm.node.remove', 'swarm.node.removeLabel'];
     assert.deepEqual(shown(nodeContext(node({}))), [...base, 'swarm.node.drain', 'swarm.node.pause', 'swarm.node.promote'].sort());
     const leader = node({ role: 'manager', managerStatus: { leader: true, reachability: 'reachable', addr: '' }, availability: 'drain' });
     assert.deepEqual(shown(nodeContext(leader)), [...base, 'swarm.node.activate', 'swarm.node.demote'].sort());
@@ -57,11 +57,12 @@ describe('menus', () => {
   });
 
   it('services: scale only for replicated ones (not jobs), rollback only with a previous spec', () => {
-    const always = ['swarm.service.editSpec', 'swarm.service.forceRestart', 'swarm.service.remove', 'swarm.service.updateImage'];
+    const always = ['swarm.service.copyId', 'swarm.service.editSpec', 'swarm.service.forceRestart', 'swarm.service.inspect', 'swarm.service.logs',
+      'swarm.service.remove', 'swarm.service.updateImage'];
     assert.deepEqual(shown(serviceContext(service({}))), [...always, 'swarm.service.scale'].sort());
     assert.deepEqual(shown(serviceContext(service({ mode: { kind: 'global' }, hasPreviousSpec: true }))), [...always, 'swarm.service.rollback'].sort());
     assert.deepEqual(shown(serviceContext(service({ mode: { kind: 'replicated-job', maxConcurrent: 1, totalCompletions: 1 } }))), always);
-    assert.deepEqual(shown(serviceContext(service({})), true), ['swarm.service.editSpec', 'swarm.service.scale']);
+    assert.deepEqual(shown(serviceContext(service({})), true), ['swarm.service.editSpec', 'swarm.service.logs', 'swarm.service.scale']);
     assert.deepEqual(shown(groupContext('services'), true), ['swarm.service.create']);
     assert.deepEqual(shown(groupContext('nodes')), []);
   });

@@ -41,11 +41,19 @@ export interface ContainerSpec extends OpenSpec {
   readonly Env?: readonly string[];
   readonly Init?: boolean;
   readonly Secrets?: readonly SecretReferenceSpec[];
+  readonly Configs?: readonly ConfigReferenceSpec[];
 }
 
 export interface SecretReferenceSpec extends OpenSpec {
   readonly SecretID?: string;
   readonly SecretName?: string;
+  readonly File?: OpenSpec;
+}
+
+export interface ConfigReferenceSpec extends OpenSpec {
+  readonly ConfigID?: string;
+  readonly ConfigName?: string;
+  /** Absent for a config used as a credential spec (`Runtime`). */
   readonly File?: OpenSpec;
 }
 

@@ -24,6 +24,7 @@ const SERVICE: Shape = {
     ContainerSpec: { fields: {
       Image: 'string', Args: 'strings', Env: 'strings', Init: 'boolean',
       Secrets: { items: { SecretID: 'string', SecretName: 'string', File: 'object' } },
+      Configs: { items: { ConfigID: 'string', ConfigName: 'string', File: 'object' } },
     } },
     Placement: { fields: { Constraints: 'strings' } },
     Networks: { items: { Target: 'string', Aliases: 'strings' } },

@@ -9,7 +9,8 @@ import type { PortConfigSpec, PortProtocol, PublishMode } from '../specs/service
 
 export const MAX_REPLICAS = 1000;
 
-const DNS_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
+/** SwarmKit's isValidDNSName (controlapi/common.go): service and swarm network names. */
+export const DNS_NAME = /^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/;
 
 export function validateServiceName(text: string, taken: readonly string[] = []): string | undefined {
   const t = text.trim();
