@@ -123,6 +123,8 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, inspected, logViews,
     vscode.window.onDidChangeActiveTextEditor((e) => logViews.updateContext(e)),
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),
+    treeView.onDidExpandElement((e) => treeProvider.setExpanded(e.element, true)),
+    treeView.onDidCollapseElement((e) => treeProvider.setExpanded(e.element, false)),
     ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts,
       memento: context.globalState, operations, log, streams: currentStreams, logViews }),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -1,7 +1,9 @@
 // The `swarm.cluster` tree over a ClusterView: a thin TreeDataProvider. The node kinds (./kinds)
 // say what each element lists and shows, the planner (./refreshPlanner) which elements a batch of
 // changes touches, the memory (./treeMemory) what VS Code holds. While the view is hidden nothing is
-// built: batches only mark the tree stale, and it refreshes whole when it shows again.
+// built: batches only mark the tree stale, and it refreshes whole when it shows again. While it shows
+// tasks (a service, a node or a bucket of the Tasks group expanded), it holds the store's fast task
+// poll: changes on other nodes reach no event stream.
 import * as vscode from 'vscode';
 import type { Kind, Task } from '../../domain/model';
 import type { TaskBucket } from '../../domain/taskBuckets';
@@ -35,6 +37,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
   private pending: Set<TreeElement> | 'all' | undefined;
   private timer: NodeJS.Timeout | undefined;
   private visible = true;
+  /** Keys of the expanded elements that list tasks. */
+  private readonly showingTasks = new Set<string>();
+  private fastPoll: { dispose(): void } | undefined;
   private wasStale = false;
   private disposed = false;
 
@@ -43,7 +48,10 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
   /** Shows another store (or none); the whole tree is rebuilt. */
   setView(view: ClusterView | undefined): void {
     for (const s of this.subscriptions) s.dispose();
+    this.fastPoll?.dispose();
+    this.fastPoll = undefined;
     this.view = view;
+    this.holdFastPoll();
     this.forgetAll();
     this.subscriptions = view
       ? [view.onDidChange((b) => this.onBatch(b)), view.onDidChangeConnection(() => this.onConnection())]
@@ -63,7 +71,23 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
   setVisible(visible: boolean): void {
     if (visible === this.visible) return;
     this.visible = visible;
+    this.holdFastPoll();
     if (visible) this.schedule('all');
+  }
+
+  /** VS Code expanded or collapsed an element (TreeView.onDidExpandElement / onDidCollapseElement). */
+  setExpanded(element: TreeElement, expanded: boolean): void {
+    const listsTasks = element.type === 'bucket' || (element.type === 'group' && element.group === 'tasks')
+      || (element.type === 'object' && (element.kind === 'service' || element.kind === 'node'));
+    if (!listsTasks) return;
+    if (expanded) this.showingTasks.add(element.key); else this.showingTasks.delete(element.key);
+    this.holdFastPoll();
+  }
+
+  private holdFastPoll(): void {
+    const want = this.view !== undefined && this.visible && this.showingTasks.size > 0;
+    if (want && !this.fastPoll) this.fastPoll = this.view?.watch();
+    if (!want && this.fastPoll) { this.fastPoll.dispose(); this.fastPoll = undefined; }
   }
 
   getChildren(element?: TreeElement): TreeElement[] {
@@ -117,6 +141,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
 
   dispose(): void {
     this.disposed = true;
+    this.fastPoll?.dispose();
     clearTimeout(this.timer);
     this.timer = undefined;
     for (const s of this.subscriptions) s.dispose();
@@ -182,6 +207,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeElement>
     const pending = this.pending;
     this.pending = undefined;
     if (!this.visible || this.disposed) return;
+    // An expanded service or node that is gone no longer shows tasks.
+    for (const k of this.showingTasks) if (!this.memory.isShown(k)) this.showingTasks.delete(k);
+    this.holdFastPoll();
     if (pending === 'all') { this.changed.fire(undefined); return; }
     if (pending && pending.size > 0) this.changed.fire([...pending]);
   }
