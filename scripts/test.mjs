@@ -24,10 +24,12 @@ const steps = [
   { name: 'unit', cmd: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], mocha: true },
   // The webview bundles (built above) in a headless Chromium (/usr/bin/chromium).
   { name: 'webview', cmd: bin('mocha'), args: ['--config', 'test/webview/.mocharc.json'], mocha: true, needs: ['setup', 'build'] },
-  { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true },
+  { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true, minutes: 15 },
   { name: 'vscode', ...tsx('scripts/vscode-host/runTests.ts'), mocha: true, needs: ['setup', 'build'] },
-  { name: 'ui', cmd: bin('mocha'), args: ['--config', 'test/ui/.mocharc.json'], mocha: true, needs: ['setup', 'build'] },
+  { name: 'ui', cmd: bin('mocha'), args: ['--config', 'test/ui/.mocharc.json'], mocha: true, needs: ['setup', 'build'], minutes: 12 },
 ];
+// No step may hold CI past its budget: one that runs over is killed and counts as failed.
+const DEFAULT_MINUTES = 8;
 
 let passed = 0;
 let failed = 0;
@@ -42,8 +44,10 @@ for (const step of steps) {
   const t0 = Date.now();
   console.log(`\n=== ${step.name}: ${[step.cmd, ...step.args].join(' ')}`);
   const summary = path.join(tmp, `${step.name}.json`);
-  const r = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, SWARM_TEST_SUMMARY: summary } });
+  const budget = (step.minutes ?? DEFAULT_MINUTES) * 60_000;
+  const r = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, SWARM_TEST_SUMMARY: summary }, timeout: budget, killSignal: 'SIGKILL' });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  if (r.error?.code === 'ETIMEDOUT') console.log(`=== ${step.name}: killed after its budget of ${budget / 60_000} min`);
   if (step.mocha) {
     let counts;
     try { counts = JSON.parse(fs.readFileSync(summary, 'utf8')); } catch { counts = undefined; }

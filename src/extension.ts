@@ -126,7 +126,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
     treeView.onDidExpandElement((e) => treeProvider.setExpanded(e.element, true)),
     treeView.onDidCollapseElement((e) => treeProvider.setExpanded(e.element, false)),
     ...registerCommands({ store: () => store, reconnect: () => { connectedOnce = true; connect(); }, tree: treeProvider, rollouts,
-      memento: context.globalState, operations, log, streams: currentStreams, logViews }),
+      memento: context.globalState, problemDetails: () => status.problemDetails(), operations, log, streams: currentStreams, logViews }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('swarm.statusBar')) status.refresh();
       if (!e.affectsConfiguration('swarm.tasks.stuckAfterSeconds')) return;

@@ -10,6 +10,7 @@ import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
+import { showProblem } from './cluster/showProblem';
 import { selectContext } from './context/selectContext';
 import { copyObjectId, inspectObject } from './object/inspectObject';
 import { copyJoinToken } from './swarm/copyJoinToken';
@@ -58,6 +59,8 @@ export interface CommandContext {
   /** Re-reads the settings, disposes the store and starts a new one. */
   reconnect(): void;
   readonly tree: ClusterTreeProvider;
+  /** The connection problem in full, while there is one (the welcome content's Show Details). */
+  problemDetails(): string | undefined;
   /** The extension's global state (endpoints typed before). */
   readonly memento: vscode.Memento;
   /** The rollout panels (src/ui/rollout). */
@@ -87,6 +90,7 @@ const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = 
   { id: 'swarm.cluster.ungroupByStack', handler: ungroupByStack },
   { id: 'swarm.rollout.open', handler: openRollout },
   { id: 'swarm.context.select', handler: selectContext },
+  { id: 'swarm.cluster.showProblem', handler: showProblem },
   { id: 'swarm.node.inspect', handler: inspectObject('node') },
   { id: 'swarm.node.copyId', handler: copyObjectId('node') },
   { id: 'swarm.service.inspect', handler: inspectObject('service') },

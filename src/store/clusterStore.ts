@@ -14,6 +14,7 @@ import { connectSwarm, type Connected } from './connector';
 import { EventLedger, Replacement } from './eventLedger';
 import { ObjectCache } from './objectCache';
 import { fetchPlan, writePlan } from './planRunner';
+import { Tombstones } from './tombstones';
 import { DEFAULT_STORE_OPTIONS, type StoreOptions } from './storeOptions';
 import { StatsCounter } from './stats';
 import { TaskIndex } from './taskIndex';
@@ -59,6 +60,7 @@ export class ClusterStore implements ClusterView {
   readonly onDidChange = this.changes.event;
   readonly onDidChangeConnection = this.connections.event;
 
+  private readonly tombstones = new Tombstones();
   private readonly taskIndex = new TaskIndex((id) => this.cache.get('task', id), () => this.cache.all('task'));
 
   constructor(
@@ -332,7 +334,7 @@ export class ClusterStore implements ClusterView {
   }
 
   private async apply(plan: RefreshPlan, resync: boolean, gen: number): Promise<void> {
-    const fetched = await fetchPlan(this.api, plan, this.aborter.signal, this.counters);
+    const fetched = await fetchPlan(this.api, plan, this.aborter.signal, this.counters, this.tombstones);
     if (gen !== this.generation) return;
     const changes = writePlan(this.cache, plan, fetched);
     if (changes.length > 0 || resync) this.changes.fire({ changes, resync });

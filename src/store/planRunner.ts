@@ -5,6 +5,7 @@ import type { RefreshPlan, Scope } from '../domain/events';
 import type { Kind, ObjectOfKind, SwarmObject } from '../domain/model';
 import { isEmptyChange, type ObjectCache } from './objectCache';
 import type { StatsCounter } from './stats';
+import type { Tombstones } from './tombstones';
 import type { SwarmApi } from './swarmApi';
 import type { KindChange } from './types';
 
@@ -27,13 +28,15 @@ async function fetchOne(api: SwarmApi, kind: Kind, scope: Scope, signal: AbortSi
   return { kind, scope, items: items.filter((o) => scope.ids.has(o.id)) };
 }
 
-/** Every fetch of the plan, or a rejection (and the other fetches aborted). */
-export async function fetchPlan(api: SwarmApi, plan: RefreshPlan, signal: AbortSignal, counters: StatsCounter): Promise<Fetched[]> {
+/** Every fetch of the plan (objects announced removed left out), or a rejection (and the other fetches aborted). */
+export async function fetchPlan(api: SwarmApi, plan: RefreshPlan, signal: AbortSignal, counters: StatsCounter, tombstones: Tombstones): Promise<Fetched[]> {
+  tombstones.record(plan.removed);
   const local = new AbortController();
   const abort = (): void => local.abort(signal.reason);
   if (signal.aborted) abort(); else signal.addEventListener('abort', abort, { once: true });
   try {
-    return await Promise.all([...plan.fetch].map(([kind, scope]) => fetchOne(api, kind, scope, local.signal, counters)));
+    const fetched = await Promise.all([...plan.fetch].map(([kind, scope]) => fetchOne(api, kind, scope, local.signal, counters)));
+    return fetched.map((f) => ({ ...f, items: tombstones.filter(f.kind, f.items) }));
   } catch (err) {
     local.abort(err);
     throw err;

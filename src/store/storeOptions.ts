@@ -22,6 +22,6 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_STORE_OPTIONS: StoreOptions = {
-  fastTaskPollMs: 2_000, slowTaskPollMs: 30_000, coalesceMs: 100, backoffBaseMs: 250, backoffMaxMs: 8_000, maxIdsPerCall: 20,
+  fastTaskPollMs: 2_000, slowTaskPollMs: 30_000, coalesceMs: 50, backoffBaseMs: 250, backoffMaxMs: 8_000, maxIdsPerCall: 20,
   maxFetchFailures: 3, stableAfterMs: 10_000, streamCheckMs: 20_000, pingMs: 5_000, stuckAfterMs: 30_000,
 };

@@ -36,6 +36,7 @@ export class ConnectionStatus implements vscode.Disposable {
   private shown = false;
   private label: string | undefined;
   private problem = '';
+  private details: string | undefined;
   private status: Status = 'none';
 
   constructor(private readonly treeView: vscode.TreeView<unknown>) {
@@ -62,9 +63,17 @@ export class ConnectionStatus implements vscode.Disposable {
     this.setView(undefined);
     if (this.disposed) return;
     this.stopTicker();
-    this.treeView.message = message;
+    // An empty tree without a message shows the view's welcome content; the details are one click away.
+    this.details = message;
+    this.treeView.message = undefined;
+    this.treeView.description = 'bad endpoint';
     this.setStatus('error', { status: '$(error) swarm: bad endpoint', tooltip: `${message}\nClick to open the swarm.dockerHost setting.`, tone: 'error' },
       { title: 'Open Settings', command: 'workbench.action.openSettings', arguments: ['swarm.dockerHost'] });
+  }
+
+  /** What is wrong, in full (the endpoint, the cause, the hint, the retry), for Show Details. */
+  problemDetails(): string | undefined {
+    return this.details;
   }
 
   /** What the status bar item shows now (the extension API gives it to the extension-host tests). */
@@ -88,6 +97,8 @@ export class ConnectionStatus implements vscode.Disposable {
     const view = this.view;
     if (!state || !view) {
       this.treeView.message = undefined;
+      this.treeView.description = undefined;
+      this.details = undefined;
       if (this.problem !== 'none') { this.problem = 'none'; void vscode.commands.executeCommand('setContext', 'swarm.problem', 'none'); }
       this.setStatus(state ? state.status : 'none', undefined);
       return;
@@ -101,7 +112,13 @@ export class ConnectionStatus implements vscode.Disposable {
         stuck: stuckServices(view.all('service'), (id) => view.convergence(id)),
       };
       const text = describeConnection(state, facts, Date.now(), state.status === 'stale' ? shownAt + state.retryInMs : undefined);
-      this.treeView.message = text?.message;
+      // With data on screen, the message says how current it is. Without any, VS Code shows the
+      // view's welcome content only when there is no message: the welcome explains the problem and
+      // offers its fix, "Show details" the endpoint and the cause (this message).
+      const empty = nodes.length === 0 && state.status === 'stale';
+      this.details = text?.message;
+      this.treeView.message = empty ? undefined : text?.message;
+      this.treeView.description = empty ? shortEndpoint(view.endpointLabel) : undefined;
       // A click reconnects when that is what is needed, else offers another context or endpoint.
       const command = state.status === 'stale' || (state.status === 'live' && state.failover) ? 'swarm.cluster.reconnect' : 'swarm.context.select';
       this.setStatus(state.status, text, command);

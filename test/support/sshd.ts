@@ -1,7 +1,8 @@
 // A private OpenSSH server for the ssh:// tests: its own config, host key and port on 127.0.0.1,
 // key-only login as the current user, and DOCKER_HOST set for every session (SetEnv), so that
 // `docker system dial-stdio` on the far side — what docker-modem runs — reaches a lab socket.
-// Stopped by its pid.
+// Stopped with its sessions: sshd leads its own process group, and the whole group is killed
+// (a session child outlives a SIGTERM to the listener and would hold the client's socket open).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -46,19 +47,21 @@ export async function startSshd(dockerHost: string, extraAuthorized: readonly st
     'AllowTcpForwarding no', 'X11Forwarding no', `SetEnv DOCKER_HOST=${dockerHost}`, 'LogLevel ERROR', '',
   ].join('\n'));
   fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 }); // sshd's privilege-separation folder
-  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   const up = Date.now();
   for (;;) {
     const ok = await new Promise<boolean>((r) => { const c = net.connect(port, '127.0.0.1', () => { c.destroy(); r(true); }); c.on('error', () => r(false)); });
     if (ok) break;
-    if (Date.now() - up > 10_000 || child.exitCode !== null) { child.kill(); throw new Error(`sshd did not start on 127.0.0.1:${port}`); }
+    if (Date.now() - up > 10_000 || child.exitCode !== null) { child.kill('SIGKILL'); throw new Error(`sshd did not start on 127.0.0.1:${port}`); }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
     port, dir, clientKey: path.join(dir, 'client'),
     hostKeyPub: fs.readFileSync(path.join(dir, 'host.pub'), 'utf8').split(' ').slice(0, 2).join(' '),
     stop() {
-      if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
+      if (child.pid !== undefined) {
+        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

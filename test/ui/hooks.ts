@@ -15,6 +15,8 @@ export interface UiContext {
   readonly lab: Lab;
   readonly wb: Workbench;
   readonly workspace: string;
+  /** The DOCKER_CONFIG of the VS Code server: Docker contexts made here with the real CLI are its contexts. */
+  readonly dockerConfig: string;
 }
 
 let ctx: UiContext | undefined;
@@ -44,14 +46,18 @@ export const mochaHooks = {
       'telemetry.telemetryLevel': 'off', 'extensions.autoCheckUpdates': false, 'workbench.tips.enabled': false,
       'window.commandCenter': false, 'chat.commandCenter.enabled': false, 'files.autoSave': 'off',
     });
-    server = await startServer(main, { root: tmp }, await choosePort(0));
+    const dockerConfig = path.join(tmp, 'docker-config');
+    fs.mkdirSync(dockerConfig, { recursive: true });
+    server = await startServer(main, { root: tmp }, await choosePort(0), { DOCKER_CONFIG: dockerConfig });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The clipboard is read back by the tests (Copy ID, Copy Join Token).
+    const browserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await browserContext.newPage();
     forwardConsole(page);
     await page.goto(server.url(workspace));
     const wb = new Workbench(page);
     await wb.ready();
-    ctx = { lab, wb, workspace };
+    ctx = { lab, wb, workspace, dockerConfig };
   },
   /** A failed test leaves a picture of what the workbench showed. */
   async afterEach(this: Mocha.Context): Promise<void> {

@@ -1,5 +1,5 @@
 // The rollout view in the real workbench: opened from a service's context menu in the Swarm view, it
-// follows a rolling update on the lab until the Engine says completed; a rollout started elsewhere is
+// follows a rolling update started from the tree (Update Image…) on the lab until the Engine says completed; a rollout started elsewhere is
 // badged and offered (swarm.rollout.openView: ask). Screenshots in dark, light and high-contrast themes.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -65,8 +65,13 @@ describe('the rollout view in the workbench', function () {
     await waitPhase(frame, /^Converged$/);
     assert.equal(await frame.locator('#overall').innerText(), '4 out of 4 tasks');
 
-    await cli('service', 'update', '--detach', '--image', 'local/busybox:2', '--no-resolve-image', 'ui-roll');
-    await waitPhase(frame, /^Updating$/, 20_000);
+    // The update starts from the tree: Update Image… on the service, the engine's tag picked, confirmed.
+    await wb.contextMenu('ui-roll', 'Update Image…');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'local/busybox:2' }).first().click();
+    const confirm = wb.page.locator('.monaco-dialog-box', { hasText: /ui-roll/ });
+    await confirm.waitFor({ timeout: 15_000 });
+    await confirm.getByRole('button', { name: /^Update/ }).click();
+    await waitPhase(frame, /^Updating$/, 30_000);
     await frame.locator('#overall', { hasText: /^[12] out of 4 tasks$/ }).waitFor({ timeout: 30_000 });
     await wb.screenshot('rollout-updating-dark');
     await waitPhase(frame, /^Update completed$/, 90_000);

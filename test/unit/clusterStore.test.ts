@@ -131,3 +131,27 @@ describe('ClusterStore', () => {
     assert.equal(api.handlers, undefined);
   });
 });
+
+describe('ClusterStore and objects the Engine still lists after announcing their removal', () => {
+  // Seen on the lab: `docker stack rm` removes an overlay network, the manager emits `network remove`,
+  // yet lists the network for ~4–6 s more while its containers are torn down.
+  it('a network removed by event stays removed even when a fetch in the same window still lists it', async () => {
+    const api = new FakeApi();
+    const store = new ClusterStore(api, FAST);
+    try {
+      store.start();
+      await until('live', () => store.connection.status === 'live');
+      const net = api.data.network.find((n) => !n.ingress);
+      assert.ok(net, 'the fixtures have a non-ingress network');
+      // The remove event, with an update of the same network in the same burst (a fetch by id), and
+      // a full re-list: the fake Engine still lists the network, as the manager does.
+      api.emit({ type: 'network', action: 'update', actorId: net.id });
+      api.emit({ type: 'network', action: 'remove', actorId: net.id });
+      await until('removed from the store', () => store.get('network', net.id) === undefined);
+      await store.refresh();
+      assert.equal(store.get('network', net.id), undefined, 'not put back by the full listing inside the window');
+    } finally {
+      store.dispose();
+    }
+  });
+});

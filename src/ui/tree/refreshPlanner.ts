@@ -13,10 +13,10 @@ import type { TreeMemory } from './treeMemory';
 export const MAX_TARGETS = 200;
 
 /**
- * How long the tree gathers batches before it refreshes. The store already coalesces an event burst
- * into one batch; this only merges batches that land in the same few milliseconds.
+ * How long the tree gathers batches before it refreshes: none beyond the current turn of the event
+ * loop. The store already coalesces an event burst into one batch (its one short window).
  */
-export const REFRESH_DEBOUNCE_MS = 10;
+export const REFRESH_DEBOUNCE_MS = 0;
 
 const GROUP_OF: Readonly<Record<Exclude<Kind, 'task'>, GroupId>> =
   { node: 'nodes', service: 'services', secret: 'secrets', config: 'configs', network: 'networks' };
