@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // The domain is pure: no editor, no Docker client.
-    files: ['src/domain/**/*.ts', 'src/store/**/*.ts', 'src/stackLint/**/*.ts', 'src/yamlAst/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/store/**/*.ts', 'src/stack/**/*.ts', 'src/stackLint/**/*.ts', 'src/yamlAst/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [
         { name: 'vscode', message: 'The domain, the store and the stack engine must not depend on VS Code.' },

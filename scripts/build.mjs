@@ -24,8 +24,8 @@ const cli = {
   ...extension,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/swarm-lint.js',
-  // The YAML libraries load from node_modules only when a file needs them (see src/yamlAst/lazyLibs.ts).
-  external: [...extension.external, './swarm-lint-cluster.js', 'yaml', 'js-yaml'],
+  // The YAML library loads from node_modules only when a file needs it (see src/yamlAst/lazyLibs.ts).
+  external: [...extension.external, './swarm-lint-cluster.js', 'yaml'],
   sourcemap: false,
   minify: true,
 };

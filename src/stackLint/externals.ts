@@ -1,9 +1,8 @@
 // What a stack file expects the swarm to hold already: external networks/secrets/configs and
 // `node.labels.*` / `engine.labels.*` placement constraints. Read by the cluster checks.
-import type { YMap, YScalar } from '../yamlAst';
+import type { StackModel } from '../stack/model';
+import type { YScalar } from '../yamlAst';
 import { parseConstraint } from './constraints';
-import { keyName } from './report';
-import type { Doc } from './yamlAccess';
 
 export type ExternalKind = 'network' | 'secret' | 'config';
 
@@ -22,22 +21,14 @@ const BUILTIN_NETWORKS = new Set(['host', 'bridge', 'none', 'default']);
 const LABEL_ATTRIBUTE = /^(node|engine)\.labels\.(.+)$/i;
 
 /** Top-level entries declared `external: true` or `external: {name: …}`, with their swarm names. */
-export function externalRefs(root: YMap, doc: Doc): ExternalRef[] {
+export function externalRefs(model: StackModel): ExternalRef[] {
   const out: ExternalRef[] = [];
-  for (const kind of ['network', 'secret', 'config'] as const) {
-    const section = doc.getMap(root, `${kind}s`);
-    if (!section) continue;
-    for (const pair of section.pairs) {
-      const key = keyName(pair);
-      const entry = doc.resolve(pair.value);
-      if (key === undefined || key === '<<' || entry?.kind !== 'map') continue;
-      const external = doc.getValue(entry, 'external');
-      let name = doc.getString(entry, 'name');
-      if (external?.kind === 'map') name = doc.getString(external, 'name') ?? name;
-      else if (!(external?.kind === 'scalar' && external.value === true)) continue;
-      name ??= key;
-      if (name.includes('$') || (kind === 'network' && BUILTIN_NETWORKS.has(name))) continue;
-      out.push({ kind, name, key: pair.key });
+  for (const [kind, defs] of [['network', model.networks], ['secret', model.secrets], ['config', model.configs]] as const) {
+    for (const [key, def] of defs) {
+      if (def.external?.value !== true) continue;
+      const name = def.name?.value ?? key;
+      if (def.name?.unknown || (kind === 'network' && BUILTIN_NETWORKS.has(name))) continue;
+      out.push({ kind, name, key: def.key });
     }
   }
   return out;

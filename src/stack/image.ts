@@ -1,0 +1,27 @@
+// Image references as `docker stack deploy` checks them before deploying (distribution/reference's
+// ParseAnyReference, read from source): [domain[:port]/]path[:tag][@digest], the path lowercase.
+
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_PART}(?:\\.${DOMAIN_PART})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?`;
+const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const TAG = '[\\w][\\w.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const WITH_DOMAIN = new RegExp(`^(${DOMAIN})/(${PATH_PART}(?:/${PATH_PART})*)(?::${TAG})?(?:@${DIGEST})?$`);
+const NO_DOMAIN = new RegExp(`^(${PATH_PART}(?:/${PATH_PART})*)(?::${TAG})?(?:@${DIGEST})?$`);
+const ID = /^[a-f0-9]{64}$/;
+
+/** Is the first path part a registry (`.`, `:`, `localhost`, or upper case), as docker's normalisation decides? */
+function hasDomain(ref: string): boolean {
+  const slash = ref.indexOf('/');
+  if (slash < 0) return false;
+  const first = ref.slice(0, slash);
+  return /[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first;
+}
+
+export function isImageReference(ref: string): boolean {
+  if (ID.test(ref) || new RegExp(`^${DIGEST}$`).test(ref)) return true;
+  const m = (hasDomain(ref) ? WITH_DOMAIN : NO_DOMAIN).exec(ref);
+  if (!m) return false;
+  const name = hasDomain(ref) ? `${m[1] ?? ''}/${m[2] ?? ''}` : `docker.io/${m[1]?.includes('/') ? '' : 'library/'}${m[1] ?? ''}`;
+  return name.length <= 255;
+}
