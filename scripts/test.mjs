@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, build, unit tests, integration tests against a real swarm.
+// `npm test`: type check, lint, build, unit tests, the stack linter against the docker CLI, integration
+// tests against a real swarm.
 // Each check counts as one test, each mocha test as one; the last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,6 +14,8 @@ const steps = [
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], mocha: true },
+  // The stack linter against the real docker CLI (28.x first on PATH; no daemon needed).
+  { name: 'oracle', cmd: bin('mocha'), args: ['--config', 'test/oracle/.mocharc.json'], mocha: true },
   { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true },
 ];
 

@@ -148,7 +148,8 @@ class Resolver {
 export function resolveTree(root: YNode | undefined): ResolvedTree {
   const r = new Resolver();
   if (!root || (root.kind !== 'map' && !(root.kind === 'alias' && root.target?.kind === 'map'))) {
-    if (root) r.issue('not-a-mapping', root, 'top-level object must be a mapping');
+    // An empty document too: the CLI has nothing to deploy.
+    r.issue('not-a-mapping', root ?? { kind: 'scalar', start: 0, end: 0, value: null, tag: 'null', text: '', style: 'empty' }, 'top-level object must be a mapping');
     return { root: undefined, issues: r.issues };
   }
   try {

@@ -6,6 +6,7 @@ import type { StackDocument } from '../stack/document';
 import type { SMap, SNode } from '../stack/tree';
 import { parseShortVolume } from '../stack/volumes';
 import { parseBytes, parseDuration } from '../stack/units';
+import { checkGoTypes } from './goTypes';
 import type { Reporter } from './report';
 import { shellSplitError } from './shellWords';
 import type { LintContext } from './types';
@@ -99,6 +100,7 @@ export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): vo
     });
   }
   checkConflicts(root, r);
+  checkGoTypes(root, r);
 }
 
 /** Keys the loader refuses together in top-level networks, volumes, secrets and configs. */

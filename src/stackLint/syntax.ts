@@ -23,20 +23,18 @@ export function reportYamlErrors(parsed: ParsedYaml, text: string, r: Reporter):
   }
 }
 
-const NEXT: Readonly<Record<TreeIssue['kind'], string>> = {
-  'duplicate-key': 'docker stack deploy rejects the file. Remove or merge one of them.',
-  'unknown-anchor': 'define the anchor (`&name`) before the alias, or fix the name.',
-  'bad-merge': 'merge an anchored mapping (`<<: *defaults`) or a list of them.',
-  'non-string-key': 'quote the key.',
-  'unsupported-value': 'quote it, or use a number.',
-  'not-a-mapping': 'a stack file is a mapping of `version`, `services`, … with string keys.',
+const SAY: Readonly<Record<TreeIssue['kind'], (i: TreeIssue) => string>> = {
+  'duplicate-key': (i) => `Duplicate key \`${i.key ?? ''}\`: docker stack deploy rejects the file. Remove or merge one of them.`,
+  'unknown-anchor': () => 'This alias refers to no anchor defined before it: define the anchor (`&name`) first, or fix the name.',
+  'bad-merge': () => '`<<:` must merge an anchored mapping (`<<: *defaults`) or a list of them.',
+  'non-string-key': () => 'This key is not a string to the CLI (a number, boolean, null or date), and it can only use string keys: quote it.',
+  'unsupported-value': () => 'JSON cannot hold this value (.inf, .nan, or too much aliasing), and the CLI converts the file to JSON: quote it or use a number.',
+  'not-a-mapping': () => 'A stack file must be a mapping of `version`, `services`, … with string keys.',
 };
 
 export function reportTreeIssues(issues: readonly TreeIssue[], r: Reporter): void {
   for (const i of issues) {
-    const message = i.key !== undefined
-      ? `Duplicate key \`${i.key}\`: ${NEXT[i.kind]}`
-      : `${i.message[0]?.toUpperCase() ?? ''}${i.message.slice(1)}: ${NEXT[i.kind]}`;
-    r.at(i.node, i.kind, 'error', message, i.key !== undefined ? { key: i.key } : undefined);
+    const message = `${SAY[i.kind](i)} (The CLI says: "${i.message}".)`;
+    r.add(i.kind, 'error', message, i.node.start, Math.max(i.node.end, i.node.start + 1), i.key !== undefined ? { key: i.key } : undefined);
   }
 }

@@ -14,6 +14,8 @@ export interface FirstDocument {
 }
 
 const BLANK = /^[ \t]*(?:#.*)?$/;
+/** A key and its `:` on the rest of a line (plain or quoted). */
+const KEY_HERE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"[{][^#]*?)[ \t]*:(?:[ \t]|\r?$)/;
 const MARKER = /^(?:---|\.\.\.)(?=[ \t]|$)/;
 
 /** The offset just past the bracket that closes the flow collection opening at `start`, quotes respected. */
@@ -72,6 +74,11 @@ function lookahead(text: string, from: number, queued: number): FirstDocument['l
       else break;
     }
     if (at >= text.length) return undefined;
+    // Right after a document marker, on its line, no simple key is allowed: `--- a: 1` fails.
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (tokens > 0 && MARKER.test(text.slice(lineStart, lineStart + 4)) && KEY_HERE.test(text.slice(at, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at)))) {
+      return { at, message: 'mapping values are not allowed in this context' };
+    }
     const t = scanToken(text, at);
     if (t.error) return { at, message: t.error };
     if (t.tokens === 0) return undefined;

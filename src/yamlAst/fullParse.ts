@@ -5,6 +5,7 @@
 import type { Node as YamlNode, Scalar, YAMLError } from 'yaml';
 import { resolveScalar } from './cliScalars';
 import { yamlLib } from './lazyLibs';
+import { joinQuotedLines } from './quotedLines';
 import { collectionEnd, emptyScalar, type ParsedYaml, type ScalarStyle, type YamlError, type YNode, type YPair, type YScalar } from './ast';
 
 function code(e: YAMLError): YamlError['code'] {
@@ -21,10 +22,19 @@ interface Ctx {
   readonly errors: YamlError[];
 }
 
+/** go-yaml reads anchor and alias names of letters, digits, `_` and `-` only. */
+const NAME = /^[0-9A-Za-z_-]+$/;
+
+function checkName(c: Ctx, name: string, at: number): void {
+  if (!NAME.test(name)) c.errors.push({ code: 'syntax', message: 'did not find expected alphabetic or numeric character (anchor and alias names are letters, digits, `_` and `-`)', start: at, end: at + 1 + name.length });
+}
+
 function convert(c: Ctx, node: unknown, fallbackAt: number): YNode {
   const out = convertNode(c, node, fallbackAt);
   const anchor = node && typeof node === 'object' ? (node as YamlNode).anchor : undefined;
+  if (out.kind === 'alias') checkName(c, out.name, out.start);
   if (!anchor || out.kind === 'alias') return out;
+  checkName(c, anchor, Math.max(0, c.text.lastIndexOf(`&${anchor}`, out.start)));
   const anchored: YNode = { ...out, anchor };
   c.anchors.set(anchor, anchored);
   return anchored;
@@ -41,6 +51,15 @@ function scalarOf(c: Ctx, n: Scalar, start: number, end: number): YScalar {
   return { kind: 'scalar', start, end, value: r.value, tag: r.tag, text, style };
 }
 
+/** `: value` with no key and no `?`: the `yaml` library reads a null key, the CLI's reader refuses it. */
+function implicitEmptyKey(c: Ctx, from: number, to: number): void {
+  const between = c.text.slice(from, to);
+  const colon = between.search(/(?:^|[\s,{])(:)(?=[\s]|$)/);
+  if (colon < 0 || between.slice(0, colon + 1).includes('?')) return;
+  const at = from + colon + (between[colon] === ':' ? 0 : 1);
+  c.errors.push({ code: 'syntax', message: 'did not find expected key', start: at, end: at + 1 });
+}
+
 function convertNode(c: Ctx, node: unknown, fallbackAt: number): YNode {
   if (!node || typeof node !== 'object') return emptyScalar(fallbackAt);
   const { text } = c;
@@ -51,10 +70,15 @@ function convertNode(c: Ctx, node: unknown, fallbackAt: number): YNode {
   const { isAlias, isMap, isScalar, isSeq } = yamlLib();
   if (isMap(n)) {
     const pairs: YPair[] = [];
+    let prevEnd = start;
     for (const item of n.items) {
+      const keyRange = (item.key as YamlNode | null)?.range;
+      if (!keyRange || keyRange[0] === keyRange[1]) implicitEmptyKey(c, prevEnd, (item.value as YamlNode | null)?.range?.[0] ?? end);
       const k = convert(c, item.key, start);
       const key: YScalar = k.kind === 'scalar' ? k : { kind: 'scalar', start: k.start, end: k.end, value: null, tag: 'null', text: text.slice(k.start, k.end), style: 'plain' };
-      pairs.push({ key, value: convert(c, item.value, key.end) });
+      const value = convert(c, item.value, key.end);
+      pairs.push({ key, value });
+      prevEnd = Math.max(value.end, key.end);
     }
     return { kind: 'map', start, end: collectionEnd(text, start, end, pairs.at(-1)?.value), pairs };
   }
@@ -68,6 +92,15 @@ function convertNode(c: Ctx, node: unknown, fallbackAt: number): YNode {
 }
 
 export function fullParse(text: string): ParsedYaml {
+  const parsed = parse(text);
+  // A quoted scalar continued on lines indented no deeper than its key: go-yaml reads it, `yaml` does not.
+  if (!parsed.errors.some((e) => e.message.startsWith('Missing closing'))) return parsed;
+  const joined = joinQuotedLines(text);
+  const again = joined === undefined ? undefined : parse(joined);
+  return again && again.errors.length < parsed.errors.length ? again : parsed;
+}
+
+function parse(text: string): ParsedYaml {
   // Only the first document: the CLI reads no further (the library stops there too, with an error we drop).
   const doc = yamlLib().parseDocument(text, { prettyErrors: false, uniqueKeys: false, schema: 'failsafe', keepSourceTokens: false });
   const errors = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS').map((e): YamlError => {

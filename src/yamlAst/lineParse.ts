@@ -16,8 +16,9 @@ function entry(c: Ctx, col: number): RegExpExecArray | null {
   ENTRY.lastIndex = (c.starts[c.i] as number) + col;
   return ENTRY.exec(c.text);
 }
-const ANCHOR = /^&([A-Za-z0-9_.-]+)(?: +|$)/;
-const ALIAS = /^\*([A-Za-z0-9_.-]+)(?: +(?:#.*)?)?$/;
+/** go-yaml's anchor names: letters, digits, `_` and `-` (anything else fails there; fullParse reports it). */
+const ANCHOR = /^&([A-Za-z0-9_-]+)(?: +|$)/;
+const ALIAS = /^\*([A-Za-z0-9_-]+)(?: +(?:#.*)?)?$/;
 const BLOCK_HEADER = /^([|>])(-?)(?: +(?:#.*)?)?$/;
 /** What may follow a quoted scalar or flow collection on its line. */
 const TAIL = /^(?: +(?:#.*)?)?$/;

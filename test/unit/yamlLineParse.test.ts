@@ -7,7 +7,9 @@ import { stackFile } from '../../scripts/bench/lint';
 import { fullParse } from '../../src/yamlAst/fullParse';
 import { lineParse } from '../../src/yamlAst/lineParse';
 import { parseYaml } from '../../src/yamlAst';
+import { firstDocument } from '../../src/yamlAst/firstDocument';
 import { mutate, prng } from '../support/mutate';
+import { generateCases } from '../support/stackGen';
 import { ANCHORS, SAMPLE } from '../support/yamlSamples';
 
 const CASES = path.join(__dirname, '..', 'stack-corpus', 'cases');
@@ -76,7 +78,6 @@ function agrees(text: string, label: string): boolean {
   return true;
 }
 
-/** mulberry32, as in fuzzStackFiles.test.ts: a failure replays from its seed. */
 
 describe('lineParse: the line-oriented YAML builder', function () {
   this.timeout(120_000);
@@ -106,6 +107,16 @@ describe('lineParse: the line-oriented YAML builder', function () {
     }
     console.log(`      2,000 mutations: ${built} built by lineParse, the rest left to the other builders`);
     assert.ok(built > 200);
+  });
+
+  it('2,000 generated stack files (the CLI-oracle generator): every tree lineParse builds is fullParse\'s', () => {
+    let built = 0;
+    for (const c of generateCases(7, 2000)) {
+      const first = firstDocument(c.text);
+      if (agrees(first ? c.text.slice(0, first.end) : c.text, c.recipe)) built++;
+    }
+    console.log(`      2,000 generated files: ${built} built by lineParse`);
+    assert.ok(built > 500);
   });
 
   it('1,000 mutations of the texts above (block scalars, anchors, flow, escapes): same guarantee', () => {

@@ -47,8 +47,16 @@ function textEdit(text: string, rnd: Rnd): [string, string] {
   }
 }
 
-function oneCase(seeds: readonly string[], models: readonly (M | undefined)[], rnd: Rnd): { text: string; recipe: string } {
-  const i = Math.floor(rnd() * seeds.length);
+/** A base: mostly the realistic stacks, then the corpus files the CLI accepts, sometimes any corpus file. */
+function pickBase(seeds: readonly string[], valid: readonly number[], rnd: Rnd): number {
+  const r = rnd();
+  if (r < 0.6) return Math.floor(rnd() * BASES.length);
+  if (r < 0.85) return pick(rnd, valid);
+  return Math.floor(rnd() * seeds.length);
+}
+
+function oneCase(seeds: readonly string[], models: readonly (M | undefined)[], valid: readonly number[], rnd: Rnd): { text: string; recipe: string } {
+  const i = pickBase(seeds, valid, rnd);
   const base = models[i];
   const roll = rnd();
   if (roll < 0.05 || !base) {
@@ -57,7 +65,7 @@ function oneCase(seeds: readonly string[], models: readonly (M | undefined)[], r
   }
   const doc = base.clone();
   const applied: string[] = [];
-  const n = roll < 0.15 ? 0 : 1 + Math.floor(rnd() * 3);
+  const n = roll < 0.2 ? 0 : roll < 0.7 ? 1 : roll < 0.92 ? 2 : 3;
   for (let k = 0; k < n; k++) {
     const op = pick(rnd, OP_NAMES);
     OPS[op]?.(doc, rnd);
@@ -77,8 +85,12 @@ export function generateCases(seed: number, count: number): GeneratedCase[] {
   const rnd = prng(seed);
   const seeds = seedTexts();
   const models = seeds.map(fromYaml);
+  // Corpus files the CLI accepted (by their verdicts): good starting points for edits.
+  const verdicts = JSON.parse(fs.readFileSync(path.join(CORPUS, '..', 'verdicts.json'), 'utf8')) as { cases: { file: string; expect: string }[] };
+  const files = fs.readdirSync(CORPUS).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const valid = files.flatMap((f, k) => (verdicts.cases.some((c) => c.file === f && c.expect !== 'rejected') ? [BASES.length + k] : []));
   return Array.from({ length: count }, (_, i) => {
-    const { text, recipe } = oneCase(seeds, models, rnd);
+    const { text, recipe } = oneCase(seeds, models, valid, rnd);
     return { name: `case-${i}`, text, env: ENV, recipe };
   });
 }

@@ -1,0 +1,41 @@
+// What the docker CLI's first error line means, in our diagnostic codes: the oracle for *why* a file is
+// refused, not only whether. Each pattern lists the codes that report that cause (the CLI stops at the
+// first problem it meets; the linter reports every problem, so one of its errors must carry the cause).
+import type { DiagnosticCode } from '../../src/stackLint';
+
+const CAUSES: ReadonlyArray<readonly [RegExp, readonly DiagnosticCode[]]> = [
+  // YAML-level causes: where the two readers fail differently on broken YAML, a syntax error names it too.
+  [/mapping key .* already defined/, ['duplicate-key', 'yaml-syntax']],
+  [/unknown anchor/, ['unknown-anchor', 'yaml-syntax']],
+  [/map merge requires/, ['bad-merge', 'yaml-syntax']],
+  [/^yaml: /, ['yaml-syntax', 'yaml-tab', 'unknown-anchor']],
+  [/top-level object must be a mapping/, ['not-a-mapping']],
+  [/unsupported Compose file version|^version must be a string/, ['bad-version']],
+  [/Configuration contains forbidden properties/, ['unsupported-key']],
+  [/Additional property .* is not allowed/, ['unknown-key', 'unsupported-key', 'needs-newer-version', 'bad-name']],
+  [/Does not match format/, ['bad-format']],
+  [/Must be greater than or equal to/, ['bad-value']],
+  [/must be one of the following/, ['bad-enum']],
+  [/must be unique/, ['duplicate-item']],
+  [/ is required$/, ['missing-key']],
+  [/invalid mount config for type .*must not be empty/, ['missing-key']],
+  // A type error is also what the CLI says when a value fits none of a `oneOf`'s forms; the linter may name the
+  // nearest form's problem instead.
+  [/ must be a /, ['wrong-type', 'missing-key', 'unknown-key', 'bad-format', 'bad-enum', 'duplicate-item', 'needs-newer-version']],
+  [/conflict|conflicting parameters/, ['conflicting-keys']],
+  [/failed to cast to expected type/, ['bad-cast']],
+  [/invalid interpolation format/, ['bad-template', 'required-variable']],
+  [/json: unsupported type/, ['non-string-key', 'yaml-syntax']],
+  [/json: unsupported value/, ['unsupported-value']],
+  [/^panic: interface conversion/, ['bad-value']],
+  [/expected type|invalid type|overflows|source data must be/, ['bad-value']],
+  [/EOF found|invalid empty volume spec|invalid spec:|invalid size|invalid suffix|ParseFloat|time: invalid duration|time: unknown unit|time: missing unit/, ['bad-format']],
+  [/open .*: no such file or directory/, ['missing-env-file']],
+];
+
+/** The codes that name the cause of the CLI's error message; undefined for a message not (yet) classified. */
+export function causeCodes(stderr: string): readonly DiagnosticCode[] | undefined {
+  const text = stderr.replace(/\s*\n\s*/g, ' ').trim();
+  for (const [pattern, codes] of CAUSES) if (pattern.test(text)) return codes;
+  return undefined;
+}
