@@ -18,8 +18,12 @@ function hasDomain(ref: string): boolean {
   return /[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first;
 }
 
+/**
+ * The CLI also takes a bare image ID or digest (64 hex digits, `sha256:…`), but the engine refuses
+ * those for a service ("is not a valid repository/tag", measured): they count as invalid here.
+ */
 export function isImageReference(ref: string): boolean {
-  if (ID.test(ref) || new RegExp(`^${DIGEST}$`).test(ref)) return true;
+  if (ID.test(ref) || new RegExp(`^${DIGEST}$`).test(ref)) return false;
   const m = (hasDomain(ref) ? WITH_DOMAIN : NO_DOMAIN).exec(ref);
   if (!m) return false;
   const name = hasDomain(ref) ? `${m[1] ?? ''}/${m[2] ?? ''}` : `docker.io/${m[1]?.includes('/') ? '' : 'library/'}${m[1] ?? ''}`;

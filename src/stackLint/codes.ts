@@ -50,6 +50,7 @@ export const CODES = {
   'duplicate-port': { phase: 'deploy', what: 'a published port and protocol twice in a service, or an ingress port two services publish', why: 'the engine refuses the second' },
   'duplicate-mount': { phase: 'deploy', what: 'two mounts on one target', why: 'the engine refuses the service' },
   'external-not-found': { phase: 'cluster', what: 'an `external` network, secret or config the swarm lacks' },
+  'unknown-value': { phase: 'advice', what: 'a value the engine does not know and replaces by its default without a word (a long port\'s mode or protocol)' },
   'constraint-unsatisfiable': { phase: 'advice', what: 'a label constraint no node satisfies (tasks stay Pending)' },
   'ignored-key': { phase: 'advice', what: 'a key `docker stack deploy` ignores' },
   'restart-ignored': { phase: 'advice', what: 'what `restart:` really does (the CLI says it ignores it)' },

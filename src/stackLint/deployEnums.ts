@@ -27,6 +27,13 @@ function oneOf(v: At<string> | undefined, allowed: readonly string[], path: stri
   r.at(v.node, 'invalid-value', 'error', `\`${path}\` must be one of ${allowed.join(', ')}, not "${v.value}": docker stack deploy fails.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, suggestion ? { suggestion } : undefined);
 }
 
+/** The engine maps a long port's mode and protocol through its enums, silently taking the default for a value it does not know (measured). */
+function silently(v: At<string> | undefined, allowed: readonly string[], fallback: string, path: string, r: Reporter): void {
+  if (!v || v.unknown || v.value === '' || allowed.includes(v.value.toLowerCase())) return;
+  const suggestion = closest(v.value, allowed, 3);
+  r.at(v.node, 'unknown-value', 'warning', `\`${path}\` must be one of ${allowed.join(', ')}: the engine takes "${v.value}" as ${fallback} without a word.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, suggestion ? { suggestion } : undefined);
+}
+
 /** Which option block each mount type may carry (the converter refuses the others). */
 const OPTIONS: Readonly<Record<string, readonly string[]>> = { volume: ['volume'], bind: ['bind'], tmpfs: ['tmpfs'], npipe: [], cluster: ['volume'] };
 
@@ -57,8 +64,8 @@ export function checkEnums(svc: Service, r: Reporter): void {
   }
   svc.ports.forEach((p, i) => {
     if (p.syntax !== 'long') return;
-    oneOf(p.mode, E('portLong.mode'), `${base}.ports[${i}].mode`, r);
-    oneOf(p.protocol, E('portLong.protocol'), `${base}.ports[${i}].protocol`, r);
+    silently(p.mode, E('portLong.mode'), 'ingress', `${base}.ports[${i}].mode`, r);
+    silently(p.protocol, E('portLong.protocol'), 'tcp', `${base}.ports[${i}].protocol`, r);
   });
   svc.volumes.forEach((m, i) => checkMount(m, `${base}.volumes[${i}]`, r));
 }

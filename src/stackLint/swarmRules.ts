@@ -68,15 +68,17 @@ function checkEndpoint(svc: Service, r: Reporter, ingress: Map<string, string>):
   const mine = new Set<string>();
   for (const port of svc.ports) {
     if (port.error) continue;
-    const mode = port.mode?.unknown ? undefined : port.mode?.value ?? '';
-    const isIngress = mode === '' || mode === 'ingress';
+    if (port.mode?.unknown) continue;
+    // The engine upper-cases the mode and takes any other value as ingress.
+    const isIngress = (port.mode?.value ?? '').toLowerCase() !== 'host';
     if (dnsrr && isIngress) {
       r.at(port.node, 'dnsrr-ingress-port', 'error', `\`services.${svc.name}\` uses endpoint_mode: dnsrr, which cannot publish ports through the ingress mesh: use the long port syntax with \`mode: host\`, or endpoint_mode: vip.`);
     }
     const published = port.published;
     if (!published || published.start === 0 || (port.syntax === 'long' && port.published === undefined)) continue;
     for (let p = published.start; p <= published.end; p++) {
-      const key = `${p}/${port.protocol?.value || 'tcp'}`;
+      const proto = (port.protocol?.value ?? '').toLowerCase();
+      const key = `${p}/${['udp', 'sctp'].includes(proto) ? proto : 'tcp'}`;
       if (mine.has(key)) {
         r.at(port.node, 'duplicate-port', 'error', `\`services.${svc.name}\` publishes ${key} twice: the engine refuses the service.`);
         break;

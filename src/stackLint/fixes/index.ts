@@ -19,6 +19,7 @@ export function quickFixesFor(source: string | StackDocument, diagnostic: StackD
       return diagnostic.data?.moveTo ? [...moveFixes(doc, diagnostic), ...removeFixes(doc, diagnostic)] : changeFixes(diagnostic);
     case 'bad-enum':
     case 'invalid-value':
+    case 'unknown-value':
     case 'wrong-type':
     case 'bad-value':
     case 'bad-version':
