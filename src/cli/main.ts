@@ -1,8 +1,10 @@
-// swarm-lint: the stack-file linter of the extension, for CI. Kept light to start (no Docker client
-// unless --cluster, which loads a second bundle).
+// swarm-lint: the stack-file linter of the extension, for CI, over files and folders. Kept light to
+// start (no Docker client unless --cluster, which loads a second bundle).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintStack } from '../stackLint';
+import { findStackFiles } from '../stackFiles/findStackFiles';
+import { DEFAULT_STACK_GLOBS } from '../stackFiles/globs';
 import { fileLintContext } from '../stackFiles/lintContext';
 import { parseArgs, USAGE } from './args';
 import type { ClusterFacts } from '../stackLint';
@@ -33,8 +35,20 @@ export async function main(argv: readonly string[], loadFacts: FactsLoader = loa
       return 2;
     }
   }
+  const files: string[] = [];
+  for (const p of args.files) {
+    let folder = false;
+    try { folder = p !== '-' && fs.statSync(p).isDirectory(); } catch { /* reported when read */ }
+    if (!folder) { files.push(p); continue; }
+    try {
+      files.push(...findStackFiles(p, [...DEFAULT_STACK_GLOBS, ...args.globs]));
+    } catch (e) {
+      process.stderr.write(`swarm-lint: cannot search ${p} (${(e as { code?: string }).code ?? String(e)}): check the path and permissions\n`);
+      return 2;
+    }
+  }
   const all: FileDiagnostic[] = [];
-  for (const file of args.files) {
+  for (const file of files) {
     let text: string;
     try {
       text = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
@@ -49,7 +63,7 @@ export async function main(argv: readonly string[], loadFacts: FactsLoader = loa
   if (args.json) process.stdout.write(formatJson(all) + '\n');
   else {
     if (all.length > 0) process.stdout.write(formatHuman(all) + '\n');
-    process.stderr.write(summary(all, args.files.length) + '\n');
+    process.stderr.write(summary(all, files.length) + '\n');
   }
   return all.some((d) => d.severity === 'error') ? 1 : 0;
 }
