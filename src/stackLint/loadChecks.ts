@@ -78,8 +78,10 @@ export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): vo
     if (v !== undefined) {
       const parsed = parseShortVolume(v);
       if ('error' in parsed) r.at(n.src, 'bad-format', 'error', `\`${path}\`: ${parsed.error} (the short syntax is [source:]target[:ro|rw|nocopy|<propagation>]).`);
-    } else if (n.kind === 'map' && text(n.get('type') ?? n) === 'bind' && !n.has('source')) {
-      r.at(n.src, 'missing-key', 'error', `\`${path}\` is a bind mount without \`source\`: the CLI refuses it.`, { key: 'source' });
+    } else if (n.kind === 'map' && text(n.get('type') ?? n) === 'bind') {
+      const source = n.get('source');
+      const empty = !source || (source.kind === 'scalar' && !source.unknown && (source.value === null || source.value === ''));
+      if (empty) r.at(source && source.src.end > source.src.start ? source.src : n.src, 'missing-key', 'error', `\`${path}\` is a bind mount without a \`source\`: the CLI refuses it.`, { key: 'source' });
     }
   });
   for (const p of ['command', 'entrypoint']) {

@@ -13,8 +13,11 @@ export interface KeyProblem { readonly code: DiagnosticCode; readonly message: s
 
 interface Shape { readonly keys: ReadonlySet<string>; readonly extensions: boolean }
 
-/** Every object schema of every version, by id: which keys and whether `x-*` is allowed. */
-const SHAPES: ReadonlyArray<ReadonlyMap<string, Shape>> = Array.from({ length: LATEST_MINOR + 1 }, (_, v) => {
+/** Every object schema of a version, by id: which keys and whether `x-*` is allowed (built when first asked). */
+const SHAPES = new Map<number, ReadonlyMap<string, Shape>>();
+function shapes(v: number): ReadonlyMap<string, Shape> {
+  const known = SHAPES.get(v);
+  if (known) return known;
   const byId = new Map<string, Shape>();
   const visit = (s: Schema | undefined): void => {
     if (!s) return;
@@ -25,22 +28,25 @@ const SHAPES: ReadonlyArray<ReadonlyMap<string, Shape>> = Array.from({ length: L
     for (const b of s.oneOf ?? []) visit(b);
   };
   visit(composeSchema(v));
+  SHAPES.set(v, byId);
   return byId;
-});
+}
 
 /** The first minor version whose `id` object has `key` (or allows `x-*`), if any. */
 function since(id: string | undefined, key: string): number | undefined {
   if (id === undefined) return undefined;
   const ext = key.startsWith('x-');
   for (let v = 0; v <= LATEST_MINOR; v++) {
-    const shape = SHAPES[v]?.get(id);
+    const shape = shapes(v).get(id);
     if (shape && (shape.keys.has(key) || (ext && shape.extensions))) return v;
   }
   return undefined;
 }
 
 /** Keys anywhere under a service (object properties only, not inside lists), as paths from the service. */
-const SERVICE_PATHS: readonly (readonly string[])[] = (() => {
+let servicePaths: readonly (readonly string[])[] | undefined;
+function keyPaths(): readonly (readonly string[])[] {
+  if (servicePaths) return servicePaths;
   const out: string[][] = [];
   const walk = (s: Schema, at: string[]): void => {
     for (const [k, child] of Object.entries(s.properties ?? {})) {
@@ -50,14 +56,14 @@ const SERVICE_PATHS: readonly (readonly string[])[] = (() => {
   };
   const service = composeSchema(LATEST_MINOR).properties?.services?.values;
   if (service) walk(service, []);
-  return out;
-})();
+  return (servicePaths = out);
+}
 
 /** A known key this one is (or is a typo of) elsewhere in the service: the shortest such path. */
 function elsewhere(key: string, ctx: KeyContext): readonly string[] | undefined {
   if (ctx.service === undefined) return undefined;
   const here = ctx.rel.join('.');
-  const candidates = SERVICE_PATHS.filter((p) => p.slice(0, -1).join('.') !== here && !key.startsWith('x-'));
+  const candidates = keyPaths().filter((p) => p.slice(0, -1).join('.') !== here && !key.startsWith('x-'));
   const exact = candidates.filter((p) => p[p.length - 1] === key);
   const pool = exact.length > 0 ? exact : candidates.filter((p) => closest(key, [p[p.length - 1] ?? ''], key.length > 5 ? 2 : 1) !== undefined);
   return [...pool].sort((a, b) => a.length - b.length)[0];

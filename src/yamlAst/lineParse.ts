@@ -5,7 +5,7 @@
 // anything outside its subset — tabs, lone CRs, tags, `?` keys, multi-line plain, quoted or flow
 // scalars, `---` after content, `...`, directives, block scalars with indicators, odd indentation —
 // and the caller falls back to fullParse. Differential tests (fed by the stack-file generator) guard it.
-import { emptyScalar, type ParsedYaml, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './ast';
+import { emptyScalar, type ParsedYaml, type YamlError, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './ast';
 import { bail, blockScalar, flow, literal, plain, quoted } from './lineScalars';
 
 /** `key:` then spaces or the end of the line; the key plain, or quoted without escapes. */
@@ -34,8 +34,46 @@ interface Ctx {
   /** Indentation of each line; -1 for blank and comment-only lines. */
   readonly indent: readonly number[];
   readonly anchors: Map<string, YNode>;
+  /** The one error this builder reports: a key being typed (see loneKey). */
+  readonly errors: YamlError[];
   /** The line being read. */
   i: number;
+}
+
+/** Index of the first content line after the current one (lines.length at the end). */
+function nextContent(c: Ctx): number {
+  let j = c.i + 1;
+  while (j < c.lines.length && (c.indent[j] as number) < 0) j++;
+  return j;
+}
+
+/** A lone plain scalar filling the current line from column `col` (a comment after it allowed), or undefined. */
+function lonePlain(c: Ctx, col: number): { text: string; commented: boolean } | undefined {
+  const rest = (c.lines[c.i] as string).slice(col);
+  if (col === 0 && /^(?:---|\.\.\.)(?:\s|$)/.test(rest)) return undefined; // a document marker
+  const hash = rest.indexOf(' #');
+  const s = (hash < 0 ? rest : rest.slice(0, hash)).trimEnd();
+  if (!PLAIN_START.test(s) || s.includes(': ') || s.endsWith(':') || /[\t]/.test(s)) return undefined;
+  return { text: s, commented: hash >= 0 };
+}
+
+/**
+ * A key being typed (`dep` among sibling keys, no colon yet): every YAML reader refuses the line (the
+ * CLI's says "could not find expected ':'"). The tree keeps it as a key without value and its siblings
+ * intact — where the `yaml` library may fold it into the next key — so the other checks stay quiet
+ * while the user types; the error is this builder's own (the differential tests hold it to yaml's
+ * reporting an error on that line). A line continued below is left to yaml.
+ */
+function loneKey(c: Ctx, col: number): YPair | undefined {
+  const lone = lonePlain(c, col);
+  if (!lone) return undefined;
+  const next = nextContent(c);
+  if (next < c.lines.length && (c.indent[next] as number) > col) return undefined;
+  const start = (c.starts[c.i] as number) + col;
+  const key = plain(start, start + lone.text.length, lone.text);
+  c.errors.push({ code: 'syntax', message: "could not find expected ':' (a key needs a colon: `key: value`)", start, end: key.end });
+  c.i++;
+  return { key, value: emptyScalar(key.end) };
 }
 
 function skipBlank(c: Ctx): void {
@@ -74,7 +112,16 @@ function value(c: Ctx, rest: string, at: number, parent: number, inMap: boolean)
     c.i++;
     skipBlank(c);
     const k = c.i < c.lines.length ? (c.indent[c.i] as number) : -1;
-    if (k > parent) return withAnchor(c, block(c, k), anchor);
+    if (k > parent) {
+      // A plain scalar on the next line, alone (e.g. the first key under `deploy:` being typed): the value is that scalar.
+      const lone = !isDash(c.lines[c.i] as string, k) && !entry(c, k) ? lonePlain(c, k) : undefined;
+      if (lone && !lone.commented && ((c.indent[nextContent(c)] ?? -1) <= parent || nextContent(c) >= c.lines.length)) {
+        const start = (c.starts[c.i] as number) + k;
+        c.i++;
+        return withAnchor(c, plain(start, start + lone.text.length, lone.text), anchor);
+      }
+      return withAnchor(c, block(c, k), anchor);
+    }
     if (k === parent && inMap && isDash(c.lines[c.i] as string, k)) return withAnchor(c, seq(c, k), anchor);
     return withAnchor(c, emptyScalar(p), anchor);
   }
@@ -117,7 +164,16 @@ function map(c: Ctx, col: number): YMap {
   const pairs: YPair[] = [];
   for (;;) {
     const m = entry(c, col);
-    if (!m) bail();
+    if (!m) {
+      const lone = pairs.length > 0 ? loneKey(c, col) : undefined;
+      if (!lone) bail();
+      pairs.push(lone);
+      skipBlank(c);
+      const next = c.i < c.lines.length ? (c.indent[c.i] as number) : -1;
+      if (next < col) break;
+      if (next > col) bail();
+      continue;
+    }
     const k = key(m, (c.starts[c.i] as number) + col);
     if (k.end - k.start > 1000) bail(); // yaml's limit for implicit keys
     pairs.push({ key: k, value: value(c, (c.lines[c.i] as string).slice(col + m[0].length), k.start + m[0].length, col, true) });
@@ -165,7 +221,7 @@ export function lineParse(text: string): ParsedYaml | undefined {
     const k = line.search(NON_SPACE);
     indent[i] = k < 0 || line[k] === '#' ? -1 : k;
   }
-  const c: Ctx = { text, lines, starts, indent, anchors: new Map(), i: 0 };
+  const c: Ctx = { text, lines, starts, indent, anchors: new Map(), errors: [], i: 0 };
   try {
     skipBlank(c);
     if (c.i < lines.length && /^---(?: +(?:#.*)?)?$/.test(lines[c.i] as string)) { c.i++; skipBlank(c); }
@@ -173,7 +229,7 @@ export function lineParse(text: string): ParsedYaml | undefined {
     const root = block(c, c.indent[c.i] as number);
     skipBlank(c);
     if (c.i < lines.length) return undefined;
-    return { root, errors: [] };
+    return { root, errors: c.errors };
   } catch {
     return undefined; // BAIL, or anything unforeseen: the other builders decide
   }
