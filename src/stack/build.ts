@@ -7,6 +7,10 @@ import { bool, labels, list, map, num, pairs, scalarAt, str, strings } from './r
 import type { SMap, SNode } from './tree';
 import { parseShortVolume } from './volumes';
 
+function opt<K extends string, T>(key: K, v: T | undefined): { [P in K]?: T } {
+  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: T };
+}
+
 function port(n: SNode): Port[] {
   const s = scalarAt(n);
   if (s) {
@@ -72,18 +76,16 @@ function fileRefs(m: SMap, key: string): FileRef[] {
 
 function update(m: SMap | undefined): UpdateConfig | undefined {
   if (!m) return undefined;
-  const [failureAction, order, parallelism, maxFailureRatio] = [str(m, 'failure_action'), str(m, 'order'), num(m, 'parallelism'), num(m, 'max_failure_ratio')];
-  return { node: m.src, ...(failureAction ? { failureAction } : {}), ...(order ? { order } : {}), ...(parallelism ? { parallelism } : {}), ...(maxFailureRatio ? { maxFailureRatio } : {}) };
+  return {
+    node: m.src, ...opt('failureAction', str(m, 'failure_action')), ...opt('order', str(m, 'order')), ...opt('parallelism', num(m, 'parallelism')),
+    ...opt('maxFailureRatio', num(m, 'max_failure_ratio')), ...opt('delay', str(m, 'delay')), ...opt('monitor', str(m, 'monitor')),
+  };
 }
 
 function resources(m: SMap | undefined): Resources | undefined {
   if (!m) return undefined;
   const [cpus, memory, pids] = [str(m, 'cpus'), str(m, 'memory'), num(m, 'pids')];
   return { node: m.src, ...(cpus ? { cpus } : {}), ...(memory ? { memory } : {}), ...(pids ? { pids } : {}) };
-}
-
-function opt<K extends string, T>(key: K, v: T | undefined): { [P in K]?: T } {
-  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: T };
 }
 
 function deploy(m: SMap | undefined): Deploy {
@@ -111,7 +113,10 @@ function healthcheck(m: SMap | undefined): Healthcheck | undefined {
   if (!m) return undefined;
   const test = m.get('test');
   const t = test ? { value: test.kind === 'scalar' ? test.value : test.kind === 'list' ? test.items.map((i) => (i.kind === 'scalar' ? i.value : undefined)) : undefined, node: test.src } : undefined;
-  return { node: m.src, ...opt('test', t), ...opt('disable', bool(m, 'disable')) };
+  return {
+    node: m.src, ...opt('test', t), ...opt('disable', bool(m, 'disable')), ...opt('interval', str(m, 'interval')), ...opt('timeout', str(m, 'timeout')),
+    ...opt('startPeriod', str(m, 'start_period')), ...opt('startInterval', str(m, 'start_interval')),
+  };
 }
 
 function command(m: SMap, key: string): At<string | readonly string[]> | undefined {

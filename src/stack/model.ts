@@ -76,7 +76,15 @@ export interface NetworkRef { readonly name: string; readonly node: YNode; reado
 
 export interface FileRef { readonly source: At<string>; readonly target?: string; readonly node: YNode }
 
-export interface Healthcheck { readonly node: YNode; readonly test?: At<unknown>; readonly disable?: At<boolean> }
+export interface Healthcheck {
+  readonly node: YNode;
+  readonly test?: At<unknown>;
+  readonly disable?: At<boolean>;
+  readonly interval?: At<string>;
+  readonly timeout?: At<string>;
+  readonly startPeriod?: At<string>;
+  readonly startInterval?: At<string>;
+}
 
 export interface Deploy {
   readonly node?: YNode;
@@ -91,7 +99,15 @@ export interface Deploy {
   readonly placement: { readonly constraints: readonly At<string>[]; readonly preferences: readonly At<string>[]; readonly maxReplicas?: At<number> };
 }
 
-export interface UpdateConfig { readonly node: YNode; readonly failureAction?: At<string>; readonly order?: At<string>; readonly parallelism?: At<number>; readonly maxFailureRatio?: At<number> }
+export interface UpdateConfig {
+  readonly node: YNode;
+  readonly failureAction?: At<string>;
+  readonly order?: At<string>;
+  readonly parallelism?: At<number>;
+  readonly maxFailureRatio?: At<number>;
+  readonly delay?: At<string>;
+  readonly monitor?: At<string>;
+}
 
 export interface RestartPolicy { readonly node: YNode; readonly condition?: At<string>; readonly maxAttempts?: At<number>; readonly delay?: At<string>; readonly window?: At<string> }
 

@@ -49,6 +49,7 @@ export const CODES = {
   'missing-file': { phase: 'deploy', what: 'a secret or config `file:` that does not exist', why: 'the CLI reads the files only to create the objects' },
   'duplicate-port': { phase: 'deploy', what: 'a published port and protocol twice in a service, or an ingress port two services publish', why: 'the engine refuses the second' },
   'duplicate-mount': { phase: 'deploy', what: 'two mounts on one target', why: 'the engine refuses the service' },
+  'unknown-driver': { phase: 'cluster', what: 'a network driver (plugin) the swarm\'s engines do not have' },
   'external-not-found': { phase: 'cluster', what: 'an `external` network, secret or config the swarm lacks' },
   'unknown-value': { phase: 'advice', what: 'a value the engine does not know and replaces by its default without a word (a long port\'s mode or protocol)' },
   'constraint-unsatisfiable': { phase: 'advice', what: 'a label constraint no node satisfies (tasks stay Pending)' },

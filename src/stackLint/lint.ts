@@ -5,6 +5,7 @@ import { LATEST_MINOR } from '../stack/version';
 import { checkConstraintAgainstCluster, checkExternals } from './cluster';
 import { externalRefs, parseLabelConstraint } from './externals';
 import { checkLoad } from './loadChecks';
+import { checkNetworkDrivers } from './networkDrivers';
 import { checkReferences } from './references';
 import { Reporter } from './report';
 import { composeSchema } from './schema';
@@ -37,6 +38,7 @@ export function lintDocument(doc: StackDocument, context: LintContext = {}): Sta
       if (c) checkConstraintAgainstCluster(item, c, cluster, r);
     } : undefined);
     checkReferences(model, context, r);
+    checkNetworkDrivers(model, cluster, r);
     checkServiceKeys(model, r);
     if (cluster) checkExternals(externalRefs(model), cluster, r);
   }

@@ -3,23 +3,23 @@
 // (stack loader, compose/convert) and moby/swarmkit (controlapi), read from source.
 import type { Service, StackModel } from '../stack/model';
 import { isImageReference } from '../stack/image';
-import { parseBytes, parseCpus } from '../stack/units';
 import type { YScalar } from '../yamlAst';
 import { checkConstraint } from './constraints';
 import { checkEnums, DEPLOY_ENUMS } from './deployEnums';
+import { checkEngineRules } from './engineRules';
 import type { Reporter } from './report';
 
 export type OnConstraint = (item: YScalar, value: string, service: string) => void;
 
 /** Calls `onConstraint` with every plain (non-interpolated) placement constraint, for cluster checks. */
 export function checkSwarmRules(model: StackModel, r: Reporter, onConstraint?: OnConstraint): void {
-  const ingress = new Map<string, string>();
+  const claimed: Published = new Map();
   for (const svc of model.services) {
     checkImage(svc, r);
     checkMode(svc, r);
     checkEnums(svc, r);
-    checkResources(svc, r);
-    checkEndpoint(svc, r, ingress);
+    checkEngineRules(svc, r);
+    checkEndpoint(svc, r, claimed);
     checkHealthcheck(svc, r);
     checkConstraints(svc, r, onConstraint);
   }
@@ -46,24 +46,15 @@ function checkMode(svc: Service, r: Reporter): void {
   }
 }
 
-/** The engine's floor: at least 0.001 CPU and 4 MiB when set. */
-function checkResources(svc: Service, r: Reporter): void {
-  for (const [kind, res] of [['limits', svc.deploy.resources.limits], ['reservations', svc.deploy.resources.reservations]] as const) {
-    const path = `services.${svc.name}.deploy.resources.${kind}`;
-    if (res?.cpus && !res.cpus.unknown) {
-      const nano = parseCpus(res.cpus.value);
-      if (nano === undefined) r.at(res.cpus.node, 'invalid-value', 'error', `\`${path}.cpus\` is not a CPU count such as "0.5" (a decimal or a fraction, at most 9 decimals).`);
-      else if (nano !== 0 && nano < 1e6) r.at(res.cpus.node, 'invalid-value', 'error', `\`${path}.cpus\` must be at least 0.001 (or 0 for none): the engine refuses less.`);
-    }
-    const bytes = res?.memory && !res.memory.unknown ? parseBytes(res.memory.value) : undefined;
-    if (res?.memory && bytes !== undefined && bytes !== 0 && bytes < 4 * 2 ** 20) {
-      r.at(res.memory.node, 'invalid-value', 'error', `\`${path}.memory\` must be at least 4M (or 0 for none): the engine refuses less.`);
-    }
-  }
-}
+/** Which service publishes `port/protocol` through the ingress mesh, and which on their own nodes (host mode). */
+type Published = Map<string, { ingress?: string; host?: string }>;
 
-/** dnsrr cannot serve ingress ports; a published port and protocol once per service, ingress ones once per swarm. */
-function checkEndpoint(svc: Service, r: Reporter, ingress: Map<string, string>): void {
+/**
+ * dnsrr cannot serve ingress ports; a published port and protocol once per service; across services
+ * (swarmkit's checkPortConflicts) an ingress port conflicts with any other service publishing it, host
+ * mode ones only with ingress (two host-mode services share a port: the scheduler keeps them apart).
+ */
+function checkEndpoint(svc: Service, r: Reporter, claimed: Published): void {
   const dnsrr = svc.deploy.endpointMode?.value.toLowerCase() === 'dnsrr' && !svc.deploy.endpointMode.unknown;
   const mine = new Set<string>();
   for (const port of svc.ports) {
@@ -84,12 +75,13 @@ function checkEndpoint(svc: Service, r: Reporter, ingress: Map<string, string>):
         break;
       }
       mine.add(key);
-      const other = isIngress ? ingress.get(key) : undefined;
+      const seen = claimed.get(key) ?? {};
+      const other = isIngress ? seen.ingress ?? seen.host : seen.ingress;
       if (other !== undefined && other !== svc.name) {
-        r.at(port.node, 'duplicate-port', 'error', `\`services.${svc.name}\` publishes ${key} through the ingress mesh, as \`${other}\` does: the second service cannot be created.`);
+        r.at(port.node, 'duplicate-port', 'error', `\`services.${svc.name}\` publishes ${key}${isIngress ? ' through the ingress mesh' : ''}, as \`${other}\` does${isIngress ? '' : ' through the ingress mesh'}: one of them cannot be created.`);
         break;
       }
-      if (isIngress) ingress.set(key, svc.name);
+      claimed.set(key, isIngress ? { ...seen, ingress: seen.ingress ?? svc.name } : { ...seen, host: seen.host ?? svc.name });
     }
   }
 }

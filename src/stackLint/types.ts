@@ -24,6 +24,8 @@ export interface ClusterFacts {
   nodeLabels: readonly Readonly<Record<string, string>>[];
   /** Engine labels of each node; omitted means "don't check engine.labels constraints". */
   engineLabels?: readonly Readonly<Record<string, string>>[];
+  /** Network drivers the engines have (`docker info`: Plugins.Network); omitted means "don't check driver plugins". */
+  networkDrivers?: readonly string[];
 }
 
 /** What the pure core cannot know by itself; the caller injects it. */

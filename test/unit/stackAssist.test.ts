@@ -144,7 +144,7 @@ describe('stackAssist: value completion', () => {
     assert.deepEqual(labels(STACK + '      mode: |'), ['replicated', 'global', 'replicated-job', 'global-job']);
     assert.deepEqual(labels(STACK + '        order: |'), ['stop-first', 'start-first']);
     assert.deepEqual(labels(STACK + '        failure_action: |'), ['continue', 'pause', 'rollback']);
-    assert.deepEqual(labels(STACK + '      rollback_config:\n        failure_action: |'), ['continue', 'pause']);
+    assert.deepEqual(labels(STACK + '      rollback_config:\n        failure_action: |'), ['continue', 'pause', 'rollback']);
     assert.deepEqual(labels(STACK + '      restart_policy:\n        condition: |'), ['none', 'on-failure', 'any']);
     assert.deepEqual(labels(STACK + '      endpoint_mode: |'), ['vip', 'dnsrr']);
     assert.deepEqual(labels('services:\n  web:\n    ports:\n      - mode: |'), ['ingress', 'host']);

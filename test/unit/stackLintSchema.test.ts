@@ -97,9 +97,9 @@ describe('stackLint: bad-enum (the schema) and invalid-value (the converter or t
     const d = expectOne(svc('    deploy:\n      update_config:\n        order: start-frist\n'), 'bad-enum', 'error', range(5, 15, 5, 26));
     assert.equal(d.data?.suggestion, 'start-first');
   });
-  it('failure_action: rollback is valid for update_config only', () => {
-    assert.deepEqual(codes(svc('    deploy:\n      update_config:\n        failure_action: rollback\n')), []);
-    expectOne(svc('    deploy:\n      rollback_config:\n        failure_action: rollback\n'), 'invalid-value', 'error', range(5, 24, 5, 32));
+  it('failure_action: pause, continue or rollback (the engine takes rollback in rollback_config too)', () => {
+    assert.deepEqual(codes(svc('    deploy:\n      update_config:\n        failure_action: rollback\n      rollback_config:\n        failure_action: rollback\n')), []);
+    expectOne(svc('    deploy:\n      rollback_config:\n        failure_action: retry\n'), 'invalid-value', 'error', range(5, 24, 5, 29));
   });
   it('restart_policy.condition and endpoint_mode', () => {
     expectOne(svc('    deploy:\n      restart_policy:\n        condition: always\n'), 'invalid-value', 'error', range(5, 19, 5, 25));

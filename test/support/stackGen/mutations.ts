@@ -148,7 +148,12 @@ const ops: Readonly<Record<string, Op>> = {
   },
   deployRule(doc, rnd) {
     const svc = service(doc, rnd);
-    switch (Math.floor(rnd() * 6)) {
+    switch (Math.floor(rnd() * 11)) {
+      case 6: setAt(svc, pick(rnd, [['deploy', 'update_config', 'delay'], ['deploy', 'update_config', 'monitor'], ['deploy', 'restart_policy', 'delay'], ['deploy', 'rollback_config', 'delay']]), pick(rnd, ['-5s', '5s', '-1ms'])); break;
+      case 7: setAt(svc, pick(rnd, [['healthcheck', 'interval'], ['healthcheck', 'timeout'], ['healthcheck', 'start_period']]), pick(rnd, ['500us', '1ms', '0s', '2s', '-1s'])); mapAt(svc, ['healthcheck']).set('test', ['CMD', 'true']); break;
+      case 8: setAt(svc, ['deploy', 'mode'], pick(rnd, ['replicated-job', 'global-job', 'replicated'])); setAt(svc, [pick(rnd, ['deploy']), pick(rnd, ['update_config', 'rollback_config']), 'parallelism'], 1); break;
+      case 9: svc.set('volumes', pick(rnd, [['/tmp:/data', 'vol:/data'], ['/tmp:/a', '/tmp:/b'], [M.of({ type: 'tmpfs', target: '/t' }), '/tmp:/t']])); mapAt(doc, ['volumes']).set('vol', null); break;
+      case 10: svc.set('secrets', pick(rnd, [['s1', M.of({ source: 's2', target: 's1' })], ['s1', 's2'], [M.of({ source: 's1', target: 'x' }), M.of({ source: 's2', target: 'x' })]])); mapAt(doc, ['secrets']).set('s1', M.of({ file: './secret.txt' })).set('s2', M.of({ file: './secret.txt' })); break;
       case 0: setAt(svc, ['deploy', 'mode'], pick(rnd, ['global', 'global-job'])); setAt(svc, ['deploy', 'replicas'], 2); break;
       case 1: setAt(svc, ['deploy', 'endpoint_mode'], 'dnsrr'); svc.set('ports', [pick(rnd, ['80:80', M.of({ target: 80, published: 80, mode: 'host' }), M.of({ target: 80 })])]); break;
       case 2: svc.set('healthcheck', M.of({ disable: true, test: ['CMD', 'true'] })); break;
