@@ -9,6 +9,7 @@ import { lintStack, phaseOf, type StackDiagnostic } from '../../src/stackLint';
 import { completionsAt, hoverAt } from '../../src/stackLint/assist';
 import { quickFixesFor } from '../../src/stackLint/fixes';
 import { readStack } from '../../src/stack/document';
+import { applyEdits } from '../support/applyEdits';
 import { causeCodes } from '../support/cliMessages';
 import { CaseDir, cliEnv, dockerCliVersion, runEach, stackConfigArgs, type CliVerdict } from '../support/dockerCli';
 import { generateCases, type GeneratedCase } from '../support/stackGen';
@@ -74,6 +75,31 @@ describe(`docker stack config vs the linter: ${COUNT} generated stack files (see
     const agree = COUNT - wrong.length;
     console.log(`      agreement: ${agree}/${COUNT} (${((100 * agree) / COUNT).toFixed(2)}%); ${refused} refused, ${COUNT - refused} accepted`);
     assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} disagreements, first ones above`);
+  });
+
+  it('a preferred quick fix yields a file the CLI judges as the linter does (and mostly accepts)', async function () {
+    // Files the CLI refuses for exactly one reason the linter names and offers a preferred fix for.
+    const fixed: { i: number; code: string; text: string }[] = [];
+    cases.forEach((c, i) => {
+      if ((cli[i] as CliVerdict).exit === 0 || fixed.length >= 150) return;
+      const errors = (found[i] ?? []).filter((d) => d.severity === 'error' && phaseOf(d.code) === 'load');
+      const [only] = errors;
+      if (errors.length !== 1 || !only) return;
+      const fix = quickFixesFor(readStack(c.text, c.env), only).find((f) => f.isPreferred);
+      if (fix) fixed.push({ i, code: only.code, text: applyEdits(c.text, fix.edits) });
+    });
+    const verdicts = await runEach(fixed.map((f, k) => ({ file: dir.write(COUNT + k, f.text), env: cliEnv(dir.dir, cases[f.i]?.env) })), stackConfigArgs, 4);
+    const wrong: string[] = [];
+    fixed.forEach((f, k) => {
+      const c = cases[f.i] as GeneratedCase;
+      const errors = lintStack(f.text, { env: c.env, fileExists: dir.exists }).filter((d) => d.severity === 'error' && phaseOf(d.code) === 'load');
+      const v = verdicts[k] as CliVerdict;
+      if ((v.exit !== 0) !== errors.length > 0) wrong.push(`case ${f.i} fixed (${f.code}): CLI ${v.exit ? `refuses: ${v.stderr.split('\n')[0] ?? ''}` : 'accepts'}; linter ${JSON.stringify(errors.map((d) => d.code))}\n${f.text}`);
+    });
+    const accepted = verdicts.filter((v) => v.exit === 0).length;
+    console.log(`      ${fixed.length} preferred fixes applied: the CLI accepts ${accepted} of the fixed files, and agrees with the linter on ${fixed.length - wrong.length}`);
+    assert.deepEqual(wrong.slice(0, 5), []);
+    assert.ok(fixed.length >= 20 && accepted >= fixed.length / 2, 'the fixes mostly remove what the CLI refused');
   });
 
   it('quick fixes, completion and hover never throw on these files', () => {

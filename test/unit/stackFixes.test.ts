@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintStack, StackDiagnostic } from '../../src/stackLint';
-import { quickFixesFor, QuickFix, TextEdit } from '../../src/stackLint/fixes';
-import { LineIndex } from '../../src/yamlAst';
-
-/** Applies non-overlapping edits (positions against the original text), last first. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const idx = new LineIndex(text);
-  const spans = edits.map((e) => ({ s: idx.offset(e.range.start), e: idx.offset(e.range.end), t: e.newText })).sort((a, b) => a.s - b.s);
-  for (let i = 1; i < spans.length; i++) assert.ok((spans[i - 1]?.e ?? 0) <= (spans[i]?.s ?? 0), 'edits overlap');
-  let out = text;
-  for (const sp of [...spans].reverse()) out = out.slice(0, sp.s) + sp.t + out.slice(sp.e);
-  return out;
-}
+import { quickFixesFor, QuickFix } from '../../src/stackLint/fixes';
+import { applyEdits } from '../support/applyEdits';
 
 function diagnostic(text: string, code: string, key?: string): StackDiagnostic {
   const found = lintStack(text).filter((d) => d.code === code && (key === undefined || d.data?.key === key || d.data?.name === key));
@@ -92,6 +82,23 @@ describe('stackLint fixes: restart → deploy.restart_policy', () => {
   it('flow-style deploy: no move', () => {
     const text = svc('    restart: always\n    deploy: {replicas: 2}\n');
     assert.deepEqual(titles(quickFixesFor(text, diagnostic(text, 'restart-ignored'))), ['Remove `restart`']);
+  });
+});
+
+describe('stackLint fixes: a known key in the wrong place moves where it belongs', () => {
+  it('`replica` at service level → deploy.replicas (creating deploy)', () => {
+    const text = svc('    replica: 2\n');
+    const d = diagnostic(text, 'unknown-key');
+    assert.match(d.message, /belongs under the service as `deploy\.replicas`/);
+    assert.equal(fix(text, 'unknown-key', 'Move `replica` to `deploy.replicas`'), svc('    deploy:\n      replicas: 2\n'));
+  });
+  it('`cpus` in deploy → deploy.resources.limits.cpus, quoted', () => {
+    const text = svc('    deploy:\n      replicas: 1\n      cpus: 0.5\n');
+    assert.equal(fix(text, 'unknown-key', /^Move `cpus` to `deploy\.resources\.limits\.cpus`/), svc('    deploy:\n      replicas: 1\n      resources:\n        limits:\n          cpus: "0.5"\n'));
+  });
+  it('`restart_policy` at service level → deploy.restart_policy needs a block: no move, removal only', () => {
+    const text = svc('    restart_policy:\n      condition: any\n');
+    assert.deepEqual(titles(quickFixesFor(text, diagnostic(text, 'unknown-key'))), ['Remove `restart_policy`']);
   });
 });
 
