@@ -7,10 +7,6 @@ import { bool, labels, list, map, num, pairs, scalarAt, str, strings } from './r
 import type { SMap, SNode } from './tree';
 import { parseShortVolume } from './volumes';
 
-function opt<K extends string, T>(key: K, v: T | undefined): { [P in K]?: T } {
-  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: T };
-}
-
 function port(n: SNode): Port[] {
   const s = scalarAt(n);
   if (s) {
@@ -20,19 +16,14 @@ function port(n: SNode): Port[] {
     if (typeof s.value === 'number' && !Number.isInteger(s.value)) return [{ node: s.src, syntax: 'short', error: `invalid type float64 for port` }];
     const spec = parsePortSpec(text);
     if (!spec) return [{ node: s.src, syntax: 'short', error: `invalid port "${text}"` }];
-    return [{ node: s.src, syntax: 'short', target: spec.target, ...(spec.published ? { published: spec.published } : {}), protocol: { value: spec.protocol, node: s.src }, mode: { value: 'ingress', node: s.src } }];
+    return [{ node: s.src, syntax: 'short', target: spec.target, published: spec.published, protocol: { value: spec.protocol, node: s.src }, mode: { value: 'ingress', node: s.src } }];
   }
   if (n.kind !== 'map') return [];
   const target = num(n, 'target');
   const published = num(n, 'published');
-  const protocol = str(n, 'protocol');
-  const mode = str(n, 'mode');
   return [{
-    node: n.src, syntax: 'long',
-    ...(target ? { target: { start: target.value, end: target.value } } : {}),
-    ...(published ? { published: { start: published.value, end: published.value } } : {}),
-    ...(protocol ? { protocol } : {}),
-    ...(mode ? { mode } : {}),
+    node: n.src, syntax: 'long', protocol: str(n, 'protocol'), mode: str(n, 'mode'),
+    target: target && { start: target.value, end: target.value }, published: published && { start: published.value, end: published.value },
   }];
 }
 
@@ -44,15 +35,13 @@ function mount(n: SNode): Mount[] {
     if ('error' in v) return [{ node: s.src, syntax: 'short', readOnly: false, error: v.error }];
     return [{
       node: s.src, syntax: 'short', type: { value: v.type, node: s.src }, target: v.target, readOnly: v.readOnly,
-      ...(v.source !== '' ? { source: { value: v.source, node: s.src } } : {}),
+      source: v.source !== '' ? { value: v.source, node: s.src } : undefined,
     }];
   }
   if (n.kind !== 'map') return [];
-  const type = str(n, 'type');
-  const source = str(n, 'source');
   return [{
     node: n.src, syntax: 'long', map: n, readOnly: bool(n, 'read_only')?.value === true, target: str(n, 'target')?.value ?? '',
-    ...(type ? { type } : {}), ...(source ? { source } : {}),
+    type: str(n, 'type'), source: str(n, 'source'),
   }];
 }
 
@@ -69,43 +58,40 @@ function fileRefs(m: SMap, key: string): FileRef[] {
     if (s) return typeof s.value === 'string' ? [{ source: { value: s.value, node: s.src }, node: s.src }] : [];
     if (n.kind !== 'map') return [];
     const source = str(n, 'source');
-    const target = str(n, 'target');
-    return source ? [{ source, node: n.src, ...(target ? { target: target.value } : {}) }] : [];
+    return source ? [{ source, node: n.src, target: str(n, 'target')?.value }] : [];
   });
 }
 
 function update(m: SMap | undefined): UpdateConfig | undefined {
   if (!m) return undefined;
   return {
-    node: m.src, ...opt('failureAction', str(m, 'failure_action')), ...opt('order', str(m, 'order')), ...opt('parallelism', num(m, 'parallelism')),
-    ...opt('maxFailureRatio', num(m, 'max_failure_ratio')), ...opt('delay', str(m, 'delay')), ...opt('monitor', str(m, 'monitor')),
+    node: m.src, failureAction: str(m, 'failure_action'), order: str(m, 'order'), parallelism: num(m, 'parallelism'),
+    maxFailureRatio: num(m, 'max_failure_ratio'), delay: str(m, 'delay'), monitor: str(m, 'monitor'),
   };
 }
 
 function resources(m: SMap | undefined): Resources | undefined {
   if (!m) return undefined;
-  const [cpus, memory, pids] = [str(m, 'cpus'), str(m, 'memory'), num(m, 'pids')];
-  return { node: m.src, ...(cpus ? { cpus } : {}), ...(memory ? { memory } : {}), ...(pids ? { pids } : {}) };
+  return { node: m.src, cpus: str(m, 'cpus'), memory: str(m, 'memory'), pids: num(m, 'pids') };
 }
 
 function deploy(m: SMap | undefined): Deploy {
   const placement = map(m, 'placement');
   const restart = map(m, 'restart_policy');
   const res = map(m, 'resources');
-  const limits = resources(map(res, 'limits'));
-  const reservations = resources(map(res, 'reservations'));
-  const preferences = list(placement, 'preferences').flatMap((p) => (p.kind === 'map' ? [str(p, 'spread')].flatMap((s) => s ?? []) : []));
+  const preferences: At<string>[] = [];
+  for (const p of list(placement, 'preferences')) {
+    const spread = p.kind === 'map' ? str(p, 'spread') : undefined;
+    if (spread) preferences.push(spread);
+  }
   return {
-    ...(m ? { node: m.src } : {}),
-    ...opt('mode', str(m, 'mode')), ...opt('replicas', num(m, 'replicas')), ...opt('endpointMode', str(m, 'endpoint_mode')),
-    labels: labels(m, 'labels'),
-    ...opt('updateConfig', update(map(m, 'update_config'))), ...opt('rollbackConfig', update(map(m, 'rollback_config'))),
-    ...opt('restartPolicy', restart && {
-      node: restart.src, ...opt('condition', str(restart, 'condition')), ...opt('maxAttempts', num(restart, 'max_attempts')),
-      ...opt('delay', str(restart, 'delay')), ...opt('window', str(restart, 'window')),
-    }),
-    resources: { ...opt('limits', limits), ...opt('reservations', reservations) },
-    placement: { constraints: strings(placement, 'constraints'), preferences, ...opt('maxReplicas', num(placement, 'max_replicas_per_node')) },
+    node: m?.src, mode: str(m, 'mode'), replicas: num(m, 'replicas'), endpointMode: str(m, 'endpoint_mode'), labels: labels(m, 'labels'),
+    updateConfig: update(map(m, 'update_config')), rollbackConfig: update(map(m, 'rollback_config')),
+    restartPolicy: restart && {
+      node: restart.src, condition: str(restart, 'condition'), maxAttempts: num(restart, 'max_attempts'), delay: str(restart, 'delay'), window: str(restart, 'window'),
+    },
+    resources: { limits: resources(map(res, 'limits')), reservations: resources(map(res, 'reservations')) },
+    placement: { constraints: strings(placement, 'constraints'), preferences, maxReplicas: num(placement, 'max_replicas_per_node') },
   };
 }
 
@@ -114,8 +100,8 @@ function healthcheck(m: SMap | undefined): Healthcheck | undefined {
   const test = m.get('test');
   const t = test ? { value: test.kind === 'scalar' ? test.value : test.kind === 'list' ? test.items.map((i) => (i.kind === 'scalar' ? i.value : undefined)) : undefined, node: test.src } : undefined;
   return {
-    node: m.src, ...opt('test', t), ...opt('disable', bool(m, 'disable')), ...opt('interval', str(m, 'interval')), ...opt('timeout', str(m, 'timeout')),
-    ...opt('startPeriod', str(m, 'start_period')), ...opt('startInterval', str(m, 'start_interval')),
+    node: m.src, test: t, disable: bool(m, 'disable'), interval: str(m, 'interval'), timeout: str(m, 'timeout'),
+    startPeriod: str(m, 'start_period'), startInterval: str(m, 'start_interval'),
   };
 }
 
@@ -129,14 +115,12 @@ function service(name: string, e: { keyNode: Service['key']; value: SNode }): Se
   const m = e.value;
   if (m.kind !== 'map') return undefined;
   return {
-    name, key: e.keyNode, map: m,
-    ...opt('image', str(m, 'image')), ...opt('command', command(m, 'command')), ...opt('entrypoint', command(m, 'entrypoint')),
+    name, key: e.keyNode, map: m, image: str(m, 'image'), command: command(m, 'command'), entrypoint: command(m, 'entrypoint'),
     environment: pairs(m, 'environment'), labels: labels(m, 'labels'),
     ports: list(m, 'ports').flatMap(port), volumes: list(m, 'volumes').flatMap(mount), networks: networks(m),
     secrets: fileRefs(m, 'secrets'), configs: fileRefs(m, 'configs'),
     dependsOn: m.get('depends_on')?.kind === 'list' ? strings(m, 'depends_on') : [],
-    ...opt('healthcheck', healthcheck(map(m, 'healthcheck'))), ...opt('restart', str(m, 'restart')),
-    deploy: deploy(map(m, 'deploy')),
+    healthcheck: healthcheck(map(m, 'healthcheck')), restart: str(m, 'restart'), deploy: deploy(map(m, 'deploy')),
   };
 }
 
@@ -150,9 +134,8 @@ function topLevel<T>(root: SMap, section: string, extra: (m: SMap | undefined) =
     const external = ext?.kind === 'map' ? { value: true, node: ext.src } : bool(m, 'external');
     const externalName = ext?.kind === 'map' ? str(ext, 'name') : undefined;
     out.set(e.key, {
-      key: e.keyNode, labels: labels(m, 'labels'), ...opt('name', str(m, 'name') ?? externalName),
-      ...opt('external', external), ...opt('externalName', externalName), ...opt('driver', str(m, 'driver')), ...extra(m),
-    } as T & NetworkDef);
+      key: e.keyNode, labels: labels(m, 'labels'), name: str(m, 'name') ?? externalName, external, externalName, driver: str(m, 'driver'), ...extra(m),
+    });
   }
   return out;
 }
@@ -166,7 +149,7 @@ export function buildModel(root: SMap, minor: number): StackModel {
     services: (services?.entries ?? []).flatMap((e) => service(e.key, e) ?? []),
     networks: topLevel(root, 'networks', () => ({})),
     volumes: topLevel<Pick<VolumeDef, 'driverOpts'>>(root, 'volumes', (m) => ({ driverOpts: m?.has('driver_opts') ?? false })),
-    secrets: topLevel<Pick<FileObjectDef, 'file'>>(root, 'secrets', (m) => opt('file', str(m, 'file'))),
-    configs: topLevel<Pick<FileObjectDef, 'file'>>(root, 'configs', (m) => opt('file', str(m, 'file'))),
+    secrets: topLevel<Pick<FileObjectDef, 'file'>>(root, 'secrets', (m) => ({ file: str(m, 'file') })),
+    configs: topLevel<Pick<FileObjectDef, 'file'>>(root, 'configs', (m) => ({ file: str(m, 'file') })),
   };
 }

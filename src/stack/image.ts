@@ -9,6 +9,7 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{
 const WITH_DOMAIN = new RegExp(`^(${DOMAIN})/(${PATH_PART}(?:/${PATH_PART})*)(?::${TAG})?(?:@${DIGEST})?$`);
 const NO_DOMAIN = new RegExp(`^(${PATH_PART}(?:/${PATH_PART})*)(?::${TAG})?(?:@${DIGEST})?$`);
 const ID = /^[a-f0-9]{64}$/;
+const DIGEST_ONLY = new RegExp(`^${DIGEST}$`);
 
 /** Is the first path part a registry (`.`, `:`, `localhost`, or upper case), as docker's normalisation decides? */
 function hasDomain(ref: string): boolean {
@@ -23,7 +24,7 @@ function hasDomain(ref: string): boolean {
  * those for a service ("is not a valid repository/tag", measured): they count as invalid here.
  */
 export function isImageReference(ref: string): boolean {
-  if (ID.test(ref) || new RegExp(`^${DIGEST}$`).test(ref)) return false;
+  if (ID.test(ref) || DIGEST_ONLY.test(ref)) return false;
   const m = (hasDomain(ref) ? WITH_DOMAIN : NO_DOMAIN).exec(ref);
   if (!m) return false;
   const name = hasDomain(ref) ? `${m[1] ?? ''}/${m[2] ?? ''}` : `docker.io/${m[1]?.includes('/') ? '' : 'library/'}${m[1] ?? ''}`;

@@ -3,7 +3,7 @@
 // few paths are cast (ints, a float, booleans) — so `replicas: "${N}"` is an integer to the schema.
 import type { YScalar } from '../yamlAst';
 import { hasTemplate, substitute, type Env, type TemplateError } from './template';
-import { SMap, type SNode, type SScalar } from './tree';
+import { SMap, type SEntry, type SNode, type SScalar } from './tree';
 
 export type Cast = 'int' | 'float' | 'bool';
 
@@ -69,7 +69,8 @@ export interface Interpolated {
 export function interpolate(root: SMap, env: Env | undefined): Interpolated {
   const issues: InterpolationIssue[] = [];
   const required = new Map<string, YScalar>();
-  const scalar = (s: SScalar, path: string[]): SScalar => {
+  const path: string[] = [];
+  const scalar = (s: SScalar): SScalar => {
     if (typeof s.value !== 'string' || !hasTemplate(s.value)) return s;
     const at = path.join('.');
     const r = substitute(s.value, env);
@@ -90,21 +91,27 @@ export function interpolate(root: SMap, env: Env | undefined): Interpolated {
     }
     return { ...s, value: c.value, tag: c.tag, template: s.value };
   };
-  const node = (n: SNode, path: string[]): SNode => {
-    if (n.kind === 'scalar') return scalar(n, path);
+  // Only values that change are copied; the path is one stack, pushed and popped.
+  const node = (n: SNode): SNode => {
+    if (n.kind === 'scalar') return scalar(n);
     if (n.kind === 'list') {
-      let changed = false;
-      const items = n.items.map((i) => { const o = node(i, [...path, '[]']); changed ||= o !== i; return o; });
-      return changed ? { ...n, items } : n;
+      let items: SNode[] | undefined;
+      path.push('[]');
+      n.items.forEach((item, i) => {
+        const o = node(item);
+        if (o !== item) (items ??= [...n.items])[i] = o;
+      });
+      path.pop();
+      return items ? { ...n, items } : n;
     }
-    let changed = false;
-    const entries = n.entries.map((e) => {
-      const value = node(e.value, [...path, e.key]);
-      if (value === e.value) return e;
-      changed = true;
-      return { ...e, value };
+    let entries: SEntry[] | undefined;
+    n.entries.forEach((e, i) => {
+      path.push(e.key);
+      const value = node(e.value);
+      path.pop();
+      if (value !== e.value) (entries ??= [...n.entries])[i] = { ...e, value };
     });
-    return changed ? new SMap(n.src, entries) : n;
+    return entries ? new SMap(n.src, entries) : n;
   };
-  return { root: node(root, []) as SMap, issues, required };
+  return { root: node(root) as SMap, issues, required };
 }

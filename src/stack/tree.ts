@@ -28,13 +28,20 @@ export interface SEntry {
 
 export class SMap implements Sourced {
   readonly kind = 'map';
-  private readonly index = new Map<string, SEntry>();
-  constructor(readonly src: YNode, readonly entries: readonly SEntry[]) {
-    for (const e of entries) if (!this.index.has(e.key)) this.index.set(e.key, e);
+  /** Built on first use for larger maps; small ones are scanned (most maps have a handful of keys). */
+  private index: Map<string, SEntry> | undefined;
+  constructor(readonly src: YNode, readonly entries: readonly SEntry[]) {}
+  entry(key: string): SEntry | undefined {
+    const es = this.entries;
+    if (es.length <= 12) { for (const e of es) if (e.key === key) return e; return undefined; }
+    if (!this.index) {
+      this.index = new Map();
+      for (const e of es) if (!this.index.has(e.key)) this.index.set(e.key, e);
+    }
+    return this.index.get(key);
   }
-  entry(key: string): SEntry | undefined { return this.index.get(key); }
-  get(key: string): SNode | undefined { return this.index.get(key)?.value; }
-  has(key: string): boolean { return this.index.has(key); }
+  get(key: string): SNode | undefined { return this.entry(key)?.value; }
+  has(key: string): boolean { return this.entry(key) !== undefined; }
 }
 
 export interface SList extends Sourced {

@@ -15,6 +15,9 @@ const STRINGIFIED = [
   'services.*.build.extra_hosts.[]',
 ].map((p) => p.split('.'));
 
+/** What a go-yaml timestamp starts with; a text without it has no date to find. */
+const DATE_LIKE = /\d{4}-\d{1,2}-\d{1,2}/;
+
 const matches = (path: readonly string[], p: readonly string[]) => p.length === path.length && p.every((x, i) => x === '*' || x === path[i]);
 
 function dates(n: SNode, path: string[], r: Reporter): void {
@@ -56,8 +59,9 @@ function ulimit(e: SEntry, path: string, r: Reporter): void {
   if (!ok) r.atValue(v.src, e.keyNode, 'bad-value', 'error', `\`${path}\` must be an integer or {soft, hard} integers: the CLI's loader refuses anything else (it may even crash on it).`);
 }
 
-export function checkGoTypes(root: SMap, r: Reporter): void {
-  dates(root, [], r);
+export function checkGoTypes(root: SMap, text: string, r: Reporter): void {
+  if (DATE_LIKE.test(text)) dates(root, [], r); // most files hold no date at all: skip the walk
+
   for (const s of mapOf(root.get('services'))?.entries ?? []) {
     const svc = mapOf(s.value);
     const base = `services.${s.key}`;

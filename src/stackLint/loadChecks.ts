@@ -13,18 +13,44 @@ import type { LintContext } from './types';
 
 type Visit = (n: SNode, path: string, key: SMap['entries'][number]['keyNode'] | undefined) => void;
 
-/** Calls `fn` for every node matching `pattern` (`*` any key, `[]` any item). */
-function each(n: SNode, pattern: readonly string[], fn: Visit, path = '', key?: Parameters<Visit>[2]): void {
-  if (pattern.length === 0) return fn(n, path, key);
-  const [head, ...rest] = pattern;
-  if (head === '[]') {
-    if (n.kind === 'list') n.items.forEach((item, i) => each(item, rest, fn, `${path}[${i}]`));
-    return;
+interface Trie { readonly next: Map<string, Trie>; readonly visits: Visit[] }
+const trie = (): Trie => ({ next: new Map(), visits: [] });
+
+/**
+ * Calls each visitor for every node matching its pattern (`*` any key, `[]` any item), in one walk
+ * of the tree for all patterns; the path string is built only when a visitor runs.
+ */
+function each(root: SNode, visitors: ReadonlyArray<readonly [string, Visit]>): void {
+  const top = trie();
+  for (const [pattern, fn] of visitors) {
+    let t = top;
+    for (const part of pattern.split('.')) {
+      let n = t.next.get(part);
+      if (!n) t.next.set(part, (n = trie()));
+      t = n;
+    }
+    t.visits.push(fn);
   }
-  if (n.kind !== 'map') return;
-  for (const e of head === '*' ? n.entries : [n.entry(head ?? '')].flatMap((x) => x ?? [])) {
-    each(e.value, rest, fn, path ? `${path}.${e.key}` : e.key, e.keyNode);
-  }
+  const at: (string | number)[] = [];
+  const path = () => at.reduce<string>((s, x) => (typeof x === 'number' ? `${s}[${x}]` : s ? `${s}.${x}` : x), '');
+  const walk = (n: SNode, t: Trie, key: Parameters<Visit>[2]): void => {
+    if (t.visits.length > 0) { const p = path(); for (const fn of t.visits) fn(n, p, key); }
+    if (t.next.size === 0) return;
+    if (n.kind === 'list') {
+      const items = t.next.get('[]');
+      if (items) for (let k = 0; k < n.items.length; k++) { at.push(k); walk(n.items[k] as SNode, items, undefined); at.pop(); }
+      return;
+    }
+    if (n.kind !== 'map') return;
+    const any = t.next.get('*');
+    for (const [part, sub] of t.next) {
+      if (part === '*' || part === '[]') continue;
+      const e = n.entry(part);
+      if (e) { at.push(e.key); walk(e.value, sub, e.keyNode); at.pop(); }
+    }
+    if (any) for (const e of n.entries) { at.push(e.key); walk(e.value, any, e.keyNode); at.pop(); }
+  };
+  walk(root, top, undefined);
 }
 
 const UNSIGNED = [
@@ -39,7 +65,8 @@ const text = (n: SNode): string | undefined => (n.kind === 'scalar' && !n.unknow
 export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): void {
   const root = doc.interpolated?.root;
   if (!root) return;
-  const svc = (p: string, fn: Visit) => each(root, ['services', '*', ...p.split('.')], fn);
+  const visitors: [string, Visit][] = [];
+  const svc = (p: string, fn: Visit) => { visitors.push([`services.*.${p}`, fn]); };
   for (const p of UNSIGNED) {
     svc(p, (n, path) => {
       const v = num(n);
@@ -52,10 +79,10 @@ export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): vo
       if (v !== undefined && parseBytes(v) === undefined) r.at(n.src, 'bad-format', 'error', `\`${path}\` is not a size such as "512M" or "1g".`);
     });
   }
-  each(root, ['volumes', '*', 'x-cluster-spec', 'capacity_range', '*'], (n, path) => {
+  visitors.push(['volumes.*.x-cluster-spec.capacity_range.*', (n, path) => {
     const v = text(n);
     if (v !== undefined && parseBytes(v) === undefined) r.at(n.src, 'bad-format', 'error', `\`${path}\` is not a size such as "512M" or "1g".`);
-  });
+  }]);
   svc('shm_size', (n, path, key) => {
     if (num(n) !== undefined) r.atValue(n.src, key, 'bad-value', 'error', `\`${path}\` must be a string for the CLI's loader (the schema lets a number through): quote it.`, { suggestion: `"${n.src.kind === 'scalar' ? n.src.text : ''}"` });
   });
@@ -78,7 +105,7 @@ export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): vo
     if (v !== undefined) {
       const parsed = parseShortVolume(v);
       if ('error' in parsed) r.at(n.src, 'bad-format', 'error', `\`${path}\`: ${parsed.error} (the short syntax is [source:]target[:ro|rw|nocopy|<propagation>]).`);
-    } else if (n.kind === 'map' && text(n.get('type') ?? n) === 'bind') {
+    } else if (n.kind === 'map' && n.get('type')?.kind === 'scalar' && text(n.get('type') as SNode) === 'bind') {
       const source = n.get('source');
       const empty = !source || (source.kind === 'scalar' && !source.unknown && (source.value === null || source.value === ''));
       if (empty) r.at(source && source.src.end > source.src.start ? source.src : n.src, 'missing-key', 'error', `\`${path}\` is a bind mount without a \`source\`: the CLI refuses it.`, { key: 'source' });
@@ -101,28 +128,25 @@ export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): vo
       }
     });
   }
-  checkConflicts(root, r);
-  checkGoTypes(root, r);
+  for (const section of ['networks', 'volumes', 'secrets', 'configs']) visitors.push([`${section}.*`, (n, path, key) => conflicts(section, n, path, key, r)]);
+  each(root, visitors);
+  checkGoTypes(root, doc.text, r);
 }
 
 /** Keys the loader refuses together in top-level networks, volumes, secrets and configs. */
-function checkConflicts(root: SMap, r: Reporter): void {
-  for (const section of ['networks', 'volumes', 'secrets', 'configs']) {
-    each(root, [section, '*'], (n, path, key) => {
-      if (n.kind !== 'map') return;
-      const ext = n.get('external');
-      const external = ext?.kind === 'map' || (ext?.kind === 'scalar' && ext.value === true);
-      const extName = ext?.kind === 'map' && ext.has('name');
-      const conflict = (what: string) => r.at(key, 'conflicting-keys', 'error', `\`${path}\`: ${what}.`);
-      if (external && extName && n.has('name')) conflict('`external.name` and `name` conflict: keep `name` (external.name is deprecated)');
-      if (external && section === 'volumes') {
-        for (const k of ['driver', 'driver_opts', 'labels']) {
-          const v = n.get(k);
-          const set = k === 'driver' ? text(v ?? n) !== undefined && text(v ?? n) !== '' : v !== undefined && ((v.kind === 'map' && v.entries.length > 0) || (v.kind === 'list' && v.items.length > 0));
-          if (set) { conflict(`an external volume cannot have \`${k}\``); break; }
-        }
-      }
-      if (!external && section === 'secrets' && text(n.get('driver') ?? n) && text(n.get('file') ?? n)) conflict('`driver` and `file` conflict: keep one');
-    });
+function conflicts(section: string, n: SNode, path: string, key: Parameters<Visit>[2], r: Reporter): void {
+  if (n.kind !== 'map') return;
+  const ext = n.get('external');
+  const external = ext?.kind === 'map' || (ext?.kind === 'scalar' && ext.value === true);
+  const conflict = (what: string) => r.at(key, 'conflicting-keys', 'error', `\`${path}\`: ${what}.`);
+  const textOf = (k: string) => { const v = n.get(k); return v ? text(v) : undefined; };
+  if (external && ext?.kind === 'map' && ext.has('name') && n.has('name')) conflict('`external.name` and `name` conflict: keep `name` (external.name is deprecated)');
+  if (external && section === 'volumes') {
+    for (const k of ['driver', 'driver_opts', 'labels']) {
+      const v = n.get(k);
+      const set = k === 'driver' ? (textOf(k) ?? '') !== '' : v !== undefined && ((v.kind === 'map' && v.entries.length > 0) || (v.kind === 'list' && v.items.length > 0));
+      if (set) { conflict(`an external volume cannot have \`${k}\``); break; }
+    }
   }
+  if (!external && section === 'secrets' && textOf('driver') && textOf('file')) conflict('`driver` and `file` conflict: keep one');
 }

@@ -24,6 +24,9 @@ class Counter implements Sink {
 }
 
 export class SchemaChecker implements Sink {
+  /** Where the walk is: keys and item indexes from the root (strings are built only for problems). */
+  private readonly at: (string | number)[] = [];
+
   constructor(private readonly r: Reporter, private readonly minor: number) {}
 
   add(p: Problem): void {
@@ -34,87 +37,104 @@ export class SchemaChecker implements Sink {
   /** `version` is left to version.ts (the CLI reads it before anything else). */
   check(root: SMap, schema: Schema): void {
     const { version: _version, ...properties } = schema.properties ?? {};
-    this.validate(root, { ...schema, properties: { ...properties, version: {} } }, '', undefined, this, { service: undefined, rel: [] });
+    this.validate(root, { ...schema, properties: { ...properties, version: {} } }, undefined, this);
   }
 
-  private validate(n: SNode, s: Schema, path: string, key: YScalar | undefined, sink: Sink, ctx: KeyContext): void {
+  /** `services.web.ports[0]` */
+  private path(): string {
+    let s = '';
+    for (const x of this.at) s = typeof x === 'number' ? `${s}[${x}]` : s ? `${s}.${x}` : x;
+    return s;
+  }
+
+  /** Where a key stands relative to its service, for "belongs under" hints. */
+  private keyContext(): KeyContext {
+    const service = this.at[0] === 'services' && typeof this.at[1] === 'string' ? this.at[1] : undefined;
+    return { service, rel: service === undefined ? [] : this.at.slice(2, -1).filter((x): x is string => typeof x === 'string') };
+  }
+
+  private validate(n: SNode, s: Schema, key: YScalar | undefined, sink: Sink): void {
     if (n.kind === 'scalar' && n.unknown) return;
-    if (s.type !== undefined && !typeOk(n, s.type)) {
-      const what = jsonType(n) === 'null' ? 'has no value' : 'has the wrong type';
-      sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${path}\` ${what}: it must be ${describe(s)}.`, data: quoteSuggestion(n, s) });
-      return;
-    }
-    if (s.oneOf) return this.oneOf(n, s.oneOf, s, path, key, sink, ctx);
-    if (n.kind === 'scalar') return this.scalar(n.value, n.src, s, path, sink);
+    if (s.type !== undefined && !typeOk(n, s.type)) return this.wrongType(n, s, key, sink);
+    if (s.oneOf) return this.oneOf(n, s.oneOf, s, key, sink);
+    if (n.kind === 'scalar') return this.scalar(n.value, n.src, s, sink);
     if (n.kind === 'list') {
-      n.items.forEach((item, i) => { if (s.items) this.validate(item, s.items, `${path}[${i}]`, undefined, sink, ctx); });
-      if (s.unique) this.unique(n.items, path, sink);
+      if (s.items) {
+        for (let i = 0; i < n.items.length; i++) {
+          this.at.push(i);
+          this.validate(n.items[i] as SNode, s.items, undefined, sink);
+          this.at.pop();
+        }
+      }
+      if (s.unique) this.unique(n.items, sink);
       return;
     }
-    this.object(n, s, path, key, sink, ctx);
+    this.object(n, s, key, sink);
   }
 
-  private scalar(v: unknown, node: YScalar, s: Schema, path: string, sink: Sink): void {
+  private wrongType(n: SNode, s: Schema, key: YScalar | undefined, sink: Sink): void {
+    const what = jsonType(n) === 'null' ? 'has no value' : 'has the wrong type';
+    sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${this.path()}\` ${what}: it must be ${describe(s)}.`, data: quoteSuggestion(n, s) });
+  }
+
+  private scalar(v: unknown, node: YScalar, s: Schema, sink: Sink): void {
     if (s.enum && typeof v === 'string' && !s.enum.includes(v)) {
       const suggestion = closest(v, s.enum, 3);
-      sink.add({ node, code: 'bad-enum', message: `\`${path}\` must be one of ${s.enum.join(', ')}, not "${v}".${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, ...(suggestion ? { data: { suggestion } } : {}) });
+      sink.add({ node, code: 'bad-enum', message: `\`${this.path()}\` must be one of ${s.enum.join(', ')}, not "${v}".${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, ...(suggestion ? { data: { suggestion } } : {}) });
     }
     if (s.format && ((typeof v === 'string' && !formatOk(s.format, v)) || (typeof v === 'number' && s.format === 'ports' && Number.isInteger(v) && !parsePortSpec(String(v))))) {
-      sink.add({ node, code: 'bad-format', message: `\`${path}\` is not ${describe({ format: s.format })}.` });
+      sink.add({ node, code: 'bad-format', message: `\`${this.path()}\` is not ${describe({ format: s.format })}.` });
     }
     if (s.minimum !== undefined && typeof v === 'number' && v < s.minimum) {
-      sink.add({ node, code: 'bad-value', message: `\`${path}\` must be at least ${s.minimum}.` });
+      sink.add({ node, code: 'bad-value', message: `\`${this.path()}\` must be at least ${s.minimum}.` });
     }
   }
 
-  private object(m: SMap, s: Schema, path: string, key: YScalar | undefined, sink: Sink, ctx: KeyContext): void {
+  private object(m: SMap, s: Schema, key: YScalar | undefined, sink: Sink): void {
     for (const req of s.required ?? []) {
-      if (!m.has(req)) sink.add({ node: key ?? m.src, code: 'missing-key', message: `\`${path}\` needs \`${req}\`.`, data: { key: req } });
+      if (!m.has(req)) sink.add({ node: key ?? m.src, code: 'missing-key', message: `\`${this.path()}\` needs \`${req}\`.`, data: { key: req } });
     }
     for (const e of m.entries) {
-      const full = path ? `${path}.${e.key}` : e.key;
       const prop = s.properties?.[e.key];
       const named = s.keys?.test(e.key) === true;
-      const inner = childContext(ctx, s, e.key);
-      if (prop) this.validate(e.value, prop, full, e.keyNode, sink, inner);
-      if (named && s.values) this.validate(e.value, s.values, full, e.keyNode, sink, inner);
-      if (prop || named || s.open || (s.extensions && e.key.startsWith('x-'))) continue;
-      this.additional(e, s, full, sink, ctx);
+      this.at.push(e.key);
+      if (prop) this.validate(e.value, prop, e.keyNode, sink);
+      if (named && s.values) this.validate(e.value, s.values, e.keyNode, sink);
+      if (!(prop || named || s.open || (s.extensions && e.key.startsWith('x-')))) this.additional(e, s, sink);
+      this.at.pop();
     }
   }
 
-  private additional(e: SEntry, s: Schema, full: string, sink: Sink, ctx: KeyContext): void {
+  private additional(e: SEntry, s: Schema, sink: Sink): void {
+    const full = this.path();
     if (s.keys) {
       sink.add({ node: e.keyNode, code: 'bad-name', message: `Name "${e.key}" under \`${full.slice(0, -e.key.length - 1)}\` may only contain letters, digits, ".", "_" and "-".`, data: { suggestion: e.key.replace(/[^a-zA-Z0-9._-]+/g, '-') } });
       return;
     }
-    const p = unknownKey(e.key, full, s, this.minor, ctx);
+    const p = unknownKey(e.key, full, s, this.minor, this.keyContext());
     sink.add({ node: e.keyNode, code: p.code, message: p.message, ...(p.data ? { data: p.data } : {}) });
   }
 
-  private oneOf(n: SNode, branches: readonly Schema[], s: Schema, path: string, key: YScalar | undefined, sink: Sink, ctx: KeyContext): void {
+  private oneOf(n: SNode, branches: readonly Schema[], s: Schema, key: YScalar | undefined, sink: Sink): void {
     const fitting = branches.filter((b) => b.type === undefined || typeOk(n, b.type));
-    if (fitting.length === 0) {
-      const what = jsonType(n) === 'null' ? 'has no value' : 'has the wrong type';
-      sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${path}\` ${what}: it must be ${describe(s)}.`, data: quoteSuggestion(n, s) });
-      return;
-    }
+    if (fitting.length === 0) return this.wrongType(n, s, key, sink);
     const [first] = fitting as [Schema];
-    if (fitting.length === 1) return this.validate(n, first, path, key, sink, ctx);
-    const valid = fitting.filter((b) => { const c = new Counter(); this.validate(n, b, path, key, c, ctx); return c.count === 0; });
+    if (fitting.length === 1) return this.validate(n, first, key, sink);
+    const valid = fitting.filter((b) => { const c = new Counter(); this.validate(n, b, key, c); return c.count === 0; });
     if (valid.length === 1) return;
-    if (valid.length === 0) return this.validate(n, first, path, key, sink, ctx);
-    sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${path}\` fits more than one of the forms the CLI accepts (${describe(s)}): it refuses it.` });
+    if (valid.length === 0) return this.validate(n, first, key, sink);
+    sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${this.path()}\` fits more than one of the forms the CLI accepts (${describe(s)}): it refuses it.` });
   }
 
   /** uniqueItems: the CLI compares items as JSON, so `"80"` and `80` differ but `2` and `2.0` do not. */
-  private unique(items: readonly SNode[], path: string, sink: Sink): void {
-    if (items.some((i) => i.kind === 'scalar' && i.unknown)) return;
+  private unique(items: readonly SNode[], sink: Sink): void {
+    if (items.length < 2 || items.some((i) => i.kind === 'scalar' && i.unknown)) return;
     const seen = new Map<string, number>();
     items.forEach((item, i) => {
       const k = JSON.stringify(plainJson(item));
       const first = seen.get(k);
       if (first === undefined) { seen.set(k, i); return; }
+      const path = this.path();
       sink.add({ node: item.src, code: 'duplicate-item', message: `\`${path}[${i}]\` repeats item ${first}: the CLI wants the items of \`${path}\` unique. Remove one.` });
     });
   }
@@ -124,10 +144,5 @@ function formatOk(format: NonNullable<Schema['format']>, v: string): boolean {
   return format === 'duration' ? parseDuration(v) !== undefined : parsePortSpec(v) !== undefined;
 }
 
-/** Tracks where we are relative to the service being checked, for "belongs under" hints. */
-function childContext(ctx: KeyContext, s: Schema, key: string): KeyContext {
-  if (s.id === 'services') return { service: key, rel: [] };
-  return ctx.service === undefined ? ctx : { service: ctx.service, rel: [...ctx.rel, key] };
-}
 
 export type { JsonType };
