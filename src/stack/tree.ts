@@ -33,7 +33,10 @@ export class SMap implements Sourced {
   constructor(readonly src: YNode, readonly entries: readonly SEntry[]) {}
   entry(key: string): SEntry | undefined {
     const es = this.entries;
-    if (es.length <= 12) { for (const e of es) if (e.key === key) return e; return undefined; }
+    if (es.length <= 12) {
+      for (let i = 0; i < es.length; i++) if ((es[i] as SEntry).key === key) return es[i];
+      return undefined;
+    }
     if (!this.index) {
       this.index = new Map();
       for (const e of es) if (!this.index.has(e.key)) this.index.set(e.key, e);

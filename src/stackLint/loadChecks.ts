@@ -34,7 +34,7 @@ function each(root: SNode, visitors: ReadonlyArray<readonly [string, Visit]>): v
   const at: (string | number)[] = [];
   const path = () => at.reduce<string>((s, x) => (typeof x === 'number' ? `${s}[${x}]` : s ? `${s}.${x}` : x), '');
   const walk = (n: SNode, t: Trie, key: Parameters<Visit>[2]): void => {
-    if (t.visits.length > 0) { const p = path(); for (const fn of t.visits) fn(n, p, key); }
+    if (t.visits.length > 0) { const p = path(); for (let i = 0; i < t.visits.length; i++) (t.visits[i] as Visit)(n, p, key); }
     if (t.next.size === 0) return;
     if (n.kind === 'list') {
       const items = t.next.get('[]');
@@ -43,12 +43,16 @@ function each(root: SNode, visitors: ReadonlyArray<readonly [string, Visit]>): v
     }
     if (n.kind !== 'map') return;
     const any = t.next.get('*');
-    for (const [part, sub] of t.next) {
-      if (part === '*' || part === '[]') continue;
-      const e = n.entry(part);
-      if (e) { at.push(e.key); walk(e.value, sub, e.keyNode); at.pop(); }
+    const es = n.entries;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i] as SMap['entries'][number];
+      const sub = e.key === '*' || e.key === '[]' ? undefined : t.next.get(e.key);
+      if (!sub && !any) continue;
+      at.push(e.key);
+      if (sub) walk(e.value, sub, e.keyNode);
+      if (any) walk(e.value, any, e.keyNode);
+      at.pop();
     }
-    if (any) for (const e of n.entries) { at.push(e.key); walk(e.value, any, e.keyNode); at.pop(); }
   };
   walk(root, top, undefined);
 }
