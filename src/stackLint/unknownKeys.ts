@@ -32,11 +32,11 @@ function shapes(v: number): ReadonlyMap<string, Shape> {
   return byId;
 }
 
-/** The first minor version whose `id` object has `key` (or allows `x-*`), if any. */
-function since(id: string | undefined, key: string): number | undefined {
+/** The first minor version after `minor` whose `id` object has `key` (or allows `x-*`), if any. */
+function since(id: string | undefined, key: string, minor: number): number | undefined {
   if (id === undefined) return undefined;
   const ext = key.startsWith('x-');
-  for (let v = 0; v <= LATEST_MINOR; v++) {
+  for (let v = minor + 1; v <= LATEST_MINOR; v++) {
     const shape = shapes(v).get(id);
     if (shape && (shape.keys.has(key) || (ext && shape.extensions))) return v;
   }
@@ -70,8 +70,8 @@ function elsewhere(key: string, ctx: KeyContext): readonly string[] | undefined 
 }
 
 export function unknownKey(key: string, full: string, s: Schema, minor: number, ctx: KeyContext): KeyProblem {
-  const min = since(s.id, key);
-  if (min !== undefined && min > minor) {
+  const min = since(s.id, key, minor);
+  if (min !== undefined) {
     return {
       code: 'needs-newer-version',
       message: `\`${full}\` needs version "3.${min}" or later; this file declares "3.${minor}": raise \`version\` or remove the key.`,
@@ -86,8 +86,8 @@ export function unknownKey(key: string, full: string, s: Schema, minor: number, 
     return { code: 'unsupported-key', message: `\`${full}\` is a docker compose key that docker stack deploy rejects: ${unsupported.hint}.`, data: { key, ...(unsupported.moveTo ? { moveTo: unsupported.moveTo } : {}) } };
   }
   const base = `Unknown key \`${full}\`: docker stack deploy rejects additional properties.`;
-  const siblings = Object.keys(s.properties ?? {}).filter((k) => since(s.id, k) !== undefined && (since(s.id, k) ?? 0) <= minor);
-  const typo = closest(key, siblings);
+  // `s` is this version's schema: its properties are the keys the file may use here.
+  const typo = closest(key, Object.keys(s.properties ?? {}));
   if (typo) return { code: 'unknown-key', message: `${base} Did you mean \`${typo}\`?`, data: { suggestion: typo } };
   const target = elsewhere(key, ctx);
   if (target) {
