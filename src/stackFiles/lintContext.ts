@@ -18,6 +18,11 @@ function dotenvOf(dir: string): Readonly<Record<string, string>> | undefined {
   return value;
 }
 
+/** What the CLI can read as a file: a folder (`env_file: ''` names the stack file's own) fails with "is a directory". */
+export function readableFile(dir: string, rel: string): boolean {
+  return fs.statSync(path.resolve(dir, rel), { throwIfNoEntry: false })?.isDirectory() === false;
+}
+
 export function fileLintContext(file: string | undefined, env: Readonly<Record<string, string | undefined>>,
   cluster?: LintContext['cluster']): LintContext {
   const base: LintContext = { env, ...(cluster ? { cluster } : {}) };
@@ -25,7 +30,7 @@ export function fileLintContext(file: string | undefined, env: Readonly<Record<s
   const dir = path.dirname(path.resolve(file));
   return {
     ...base,
-    fileExists: (rel) => fs.existsSync(path.resolve(dir, rel)),
+    fileExists: (rel) => readableFile(dir, rel),
     get dotenv() { return dotenvOf(dir); },
   };
 }

@@ -51,11 +51,14 @@ function typed(m: SMap | undefined, fields: Readonly<Record<string, GoType>>, pa
 
 const mapOf = (n: SNode | undefined): SMap | undefined => (n?.kind === 'map' ? n : undefined);
 
-/** `nofile: 1024` or `{soft, hard}` as ints: the loader asserts exactly that for every ulimit, whatever its name. */
+/**
+ * `nofile: 1024` or `{soft, hard}` as ints: the loader asserts exactly that for every ulimit the schema
+ * leaves open (a name outside [a-z]+), whatever its name; an empty one is no ulimit at all.
+ */
 function ulimit(e: SEntry, path: string, r: Reporter): void {
   const v = e.value;
   const int = (n: SNode | undefined) => n?.kind === 'scalar' && (n.unknown === true || (typeof n.value === 'number' && n.tag === 'int'));
-  const ok = int(v) || (v.kind === 'map' && int(v.get('soft')) && int(v.get('hard')));
+  const ok = int(v) || (v.kind === 'scalar' && v.value === null) || (v.kind === 'map' && int(v.get('soft')) && int(v.get('hard')));
   if (!ok) r.atValue(v.src, e.keyNode, 'bad-value', 'error', `\`${path}\` must be an integer or {soft, hard} integers: the CLI's loader refuses anything else (it may even crash on it).`);
 }
 

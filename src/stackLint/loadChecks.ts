@@ -128,7 +128,7 @@ export function checkLoad(doc: StackDocument, ctx: LintContext, r: Reporter): vo
       const files = n.kind === 'list' ? n.items : [n];
       for (const f of files) {
         const v = text(f);
-        if (v !== undefined && !exists(v)) r.at(f.src, 'missing-env-file', 'error', `\`${path}\` names "${v}", which does not exist (paths are relative to the stack file): the CLI reads env files while loading.`, { path: v });
+        if (v !== undefined && !exists(v)) r.at(f.src, 'missing-env-file', 'error', `\`${path}\` names "${v}", which does not exist or is a folder (paths are relative to the stack file): the CLI reads env files while loading.`, { path: v });
       }
     });
   }

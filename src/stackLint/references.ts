@@ -32,7 +32,7 @@ function checkFiles(model: StackModel, exists: (p: string) => boolean, r: Report
       const file = def.file;
       if (!file || file.unknown || def.external?.value === true || (def.driver && def.driver.value !== '')) continue;
       if (!exists(file.value)) {
-        r.at(file.node, 'missing-file', 'error', `\`${section}.${name}.file\` points to "${file.value}", which does not exist (paths are relative to the stack file).`, { path: file.value });
+        r.at(file.node, 'missing-file', 'error', `\`${section}.${name}.file\` points to "${file.value}", which does not exist or is a folder (paths are relative to the stack file).`, { path: file.value });
       }
     }
   }

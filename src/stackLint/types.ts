@@ -30,7 +30,7 @@ export interface ClusterFacts {
 
 /** What the pure core cannot know by itself; the caller injects it. */
 export interface LintContext {
-  /** Path relative to the stack file's folder; omitted means "don't check files". */
+  /** Whether a file (not a folder) is at this path relative to the stack file's folder; omitted means "don't check files". */
   fileExists?(relPath: string): boolean;
   /** Variables `docker stack deploy` would interpolate; omitted means "unknown": templated values are not checked. */
   env?: Env;

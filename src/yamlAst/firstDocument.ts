@@ -114,7 +114,12 @@ export function firstDocument(text: string): FirstDocument | undefined {
     return { end, why: 'flow', lookahead: lookahead(text, end, 0) };
   }
   const lineStart = text.lastIndexOf('\n', rootCol - 1) + 1;
-  const col = rootCol - lineStart - (lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const lineEnd = text.indexOf('\n', rootCol);
+  // Only a block collection ends at a less-indented line: a scalar root (`  vers` then `ion: 1`) goes on
+  // over it, as a multi-line scalar (the reader then fails at the `:`, or the root is no mapping).
+  const head = text.slice(rootCol, lineEnd < 0 ? text.length : lineEnd).replace(/^(?:[&!]\S*[ \t]+)+/, '');
+  const collection = KEY_HERE.test(head) || /^[-?](?:[ \t]|\r?$)/.test(head);
+  const col = collection ? rootCol - lineStart - (lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0) : 0;
   for (offset += (lines[i] ?? '').length + 1, i++; i < lines.length; offset += (lines[i] ?? '').length + 1, i++) {
     const line = (lines[i] ?? '').replace(/\r$/, '');
     if (MARKER.test(line)) return { end: offset, why: 'marker', lookahead: lookahead(text, offset + 3, 1) };

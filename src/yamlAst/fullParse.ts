@@ -2,7 +2,7 @@
 // position (syntax, tabs as indentation), and its nodes carry ranges. It reads every scalar as text
 // (the failsafe schema); cliScalars.ts then types it as the docker CLI does. Duplicate keys and merges
 // are not its business here: the stack engine handles both, once, on the tree.
-import type { Node as YamlNode, Scalar, YAMLError } from 'yaml';
+import type { Document, Node as YamlNode, Scalar, YAMLError } from 'yaml';
 import { resolveScalar } from './cliScalars';
 import { yamlLib } from './lazyLibs';
 import { joinQuotedLines } from './quotedLines';
@@ -100,12 +100,29 @@ export function fullParse(text: string): ParsedYaml {
   return again && again.errors.length < parsed.errors.length ? again : parsed;
 }
 
+/**
+ * A flow collection never closed: the library reports it where the collection stops (often the end of
+ * the file); the error belongs on the bracket that opens it, as go-yaml's context says.
+ */
+function unclosedFlow(doc: Document, message: string, at: number): YamlError | undefined {
+  const m = /^Flow (sequence|map) in block collection must be sufficiently indented and end with a ([\]}])/.exec(message);
+  if (!m) return undefined;
+  let open: number | undefined;
+  const Y = yamlLib();
+  const check = (n: { flow?: boolean; range?: readonly number[] | null }): void => {
+    if (n.flow && n.range && n.range[1] === at) open = n.range[0];
+  };
+  Y.visit(doc, m[1] === 'sequence' ? { Seq: (_k, n) => check(n) } : { Map: (_k, n) => check(n) });
+  if (open === undefined) return undefined;
+  return { code: 'syntax', message: `this flow ${m[1] === 'map' ? 'mapping' : 'sequence'} is never closed: it needs a \`${m[2] ?? ''}\` (or a line inside it is indented too little)`, start: open, end: open + 1 };
+}
+
 function parse(text: string): ParsedYaml {
   // Only the first document: the CLI reads no further (the library stops there too, with an error we drop).
   const doc = yamlLib().parseDocument(text, { prettyErrors: false, uniqueKeys: false, schema: 'failsafe', keepSourceTokens: false });
   const errors = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS').map((e): YamlError => {
     const [start, end] = e.pos;
-    return { code: code(e), message: e.message.split('\n')[0] ?? e.message, start, end: Math.max(end, start + 1) };
+    return unclosedFlow(doc, e.message, start) ?? { code: code(e), message: e.message.split('\n')[0] ?? e.message, start, end: Math.max(end, start + 1) };
   });
   const c: Ctx = { text, anchors: new Map(), errors };
   const root = doc.contents ? convert(c, doc.contents, 0) : undefined;

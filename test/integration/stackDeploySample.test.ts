@@ -1,9 +1,9 @@
 // The checks only `docker stack deploy` makes (the CLI after loading, its converter, the engine) held to a
 // real deploy: generated stack files that `docker stack config` accepts are deployed on the lab with
 // `--resolve-image never`, and the verdict (refused or not) must be the linter's, with the swarm's facts
-// (its external objects) — and a refusal's cause must be among the linter's errors. Stacks are deployed in waves of files that cannot collide with each other
-// (published ports, fixed names), each wave removed before the next, so one file's verdict never
-// depends on another's.   SWARM_DEPLOY_SAMPLE=n (default 200), SWARM_DEPLOY_SEED=n to explore.
+// (its external objects), and a refusal's cause must be among the linter's errors. Stacks are deployed
+// in waves of files that cannot collide with each other (published ports, fixed names), each wave
+// removed before the next, so one file's verdict never depends on another's.   SWARM_DEPLOY_SAMPLE=n (default 200), SWARM_DEPLOY_SEED=n to explore.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';

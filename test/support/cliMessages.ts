@@ -31,6 +31,7 @@ const CAUSES: ReadonlyArray<readonly [RegExp, readonly DiagnosticCode[]]> = [
   [/expected type|invalid type|overflows|source data must be/, ['bad-value']],
   [/EOF found|invalid empty volume spec|invalid spec:|invalid size|invalid suffix|ParseFloat|time: invalid duration|time: unknown unit|time: missing unit/, ['bad-format']],
   [/open .*: no such file or directory/, ['missing-env-file', 'missing-file']],
+  [/invalid env file .*is a directory/, ['missing-env-file']],
   // What only `docker stack deploy` says: the CLI after loading, its converter, the engine.
   [/no image specified/, ['missing-image']],
   [/invalid image reference|is not a valid repository\/tag/, ['invalid-value']],

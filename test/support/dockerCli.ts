@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readableFile } from '../../src/stackFiles/lintContext';
 
 export interface CliVerdict { readonly exit: number; readonly stderr: string }
 
@@ -41,7 +42,7 @@ export class CaseDir {
     fs.writeFileSync(file, text);
     return file;
   }
-  exists = (rel: string): boolean => fs.existsSync(path.resolve(this.dir, rel));
+  exists = (rel: string): boolean => readableFile(this.dir, rel);
   remove(): void { fs.rmSync(this.dir, { recursive: true, force: true }); }
 }
 

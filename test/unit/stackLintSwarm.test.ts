@@ -16,6 +16,11 @@ describe('stackLint: keys docker stack deploy ignores', () => {
   it('keys swarm honours are not reported', () => {
     assert.deepEqual(codes(svc('    cap_add: [NET_ADMIN]\n    init: true\n    ulimits:\n      nofile: {soft: 1024, hard: 2048}\n')), []);
   });
+  it('ignored-key: a bind mount\'s create_host_path, which the CLI drops (measured on the lab: a missing source rejects every task)', () => {
+    const text = svc('    volumes:\n      - type: bind\n        source: /srv\n        target: /srv\n        bind:\n          create_host_path: true\n');
+    const d = expectOne(text, 'ignored-key', 'warning', range(8, 10, 8, 26));
+    assert.match(d.message, /must exist on every node/);
+  });
   it('depends-on-ignored is an info at the key', () => {
     const d = expectOne(svc('    depends_on: [db]\n'), 'depends-on-ignored', 'info', range(3, 4, 3, 14));
     assert.match(d.message, /retry their dependencies/);

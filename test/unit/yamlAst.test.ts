@@ -103,12 +103,16 @@ describe('YAML tree with offsets', () => {
     }
   });
 
-  it('only the first document counts, and a root indented past column 0 ends at the first line indented less', () => {
+  it('only the first document counts, and a root collection indented past column 0 ends at the first line indented less', () => {
     const multi = parseYaml('a: 1\n---\nb: [\n');
     assert.deepEqual([multi.errors, multi.ignoredFrom?.why], [[], 'marker']);
     const dedent = parseYaml('  a: 1\nb: 2\n');
     assert.ok(dedent.root?.kind === 'map' && dedent.root.pairs.length === 1);
     assert.equal(dedent.ignoredFrom?.why, 'dedent');
+    // Only a collection ends so: a scalar root goes on over the line (CLI: "mapping values are not allowed").
+    const scalar = parseYaml('  vers\nion: "3.8"\n');
+    assert.equal(scalar.ignoredFrom, undefined);
+    assert.ok(scalar.errors.length > 0);
     // …but the reader scans a token past the end: a tab starting the next document fails.
     assert.equal(parseYaml('a: 1\n---\n\tb: 1\n').errors[0]?.message, 'found character that cannot start any token');
   });
