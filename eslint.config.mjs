@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     // The domain is pure: no editor, no Docker client. Operations too: they reach the Engine through
     // the write port (src/operations/ports.ts) and the user through the command runner.
-    files: ['src/domain/**/*.ts', 'src/store/**/*.ts', 'src/stackLint/**/*.ts', 'src/yamlAst/**/*.ts', 'src/operations/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/store/**/*.ts', 'src/stack/**/*.ts', 'src/stackLint/**/*.ts', 'src/yamlAst/**/*.ts', 'src/operations/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [
         { name: 'vscode', message: 'The domain, the store, the operations and the stack engine must not depend on VS Code.' },

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: prerequisites (setup, type check, lint, build), then the tests: unit, webview (the
-// rollout webview bundle in headless Chromium), integration (real swarm labs), vscode (the
-// extension-host suite inside the real VS Code server) and ui (clicks in the real workbench,
-// headless Chromium). Tests are counted, steps are not: a
+// `npm test`: prerequisites (setup, type check, lint, build), then the tests: unit, oracle (the
+// stack linter against the real docker CLI), webview (the rollout webview bundle in headless
+// Chromium), integration (real swarm labs), vscode (the extension-host suite inside the real VS Code
+// server) and ui (clicks in the real workbench, headless Chromium). Tests are counted, steps are not: a
 // prerequisite that fails counts as one failed (and later steps that need it do not run); one that
 // succeeds counts nothing. The last line is `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,8 @@ const steps = [
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
   { name: 'build', cmd: process.execPath, args: ['scripts/build.mjs'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', 'test/unit/.mocharc.json'], mocha: true },
+  // The stack linter against the real docker CLI (28.x first on PATH; no daemon needed).
+  { name: 'oracle', cmd: bin('mocha'), args: ['--config', 'test/oracle/.mocharc.json'], mocha: true },
   // The webview bundles (built above) in a headless Chromium (/usr/bin/chromium).
   { name: 'webview', cmd: bin('mocha'), args: ['--config', 'test/webview/.mocharc.json'], mocha: true, needs: ['setup', 'build'] },
   { name: 'integration', cmd: bin('mocha'), args: ['--config', 'test/integration/.mocharc.json'], mocha: true, minutes: 15 },

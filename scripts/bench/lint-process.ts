@@ -1,59 +1,68 @@
 // Benchmark: swarm-lint as a whole process (what a CI step pays), side by side with the docker CLI's
-// offline validation `docker stack config -c` on the same generated 5,000-line file. Prints figures.
-//   npm run build && npx tsx scripts/bench/lint-process.ts [RUNS]
+// offline validation `docker stack config -c`, interleaved round after round so that a busy spell of
+// the machine hits both alike:
+//   1. a folder of 100 stack files (the corpus and the generator's realistic bases): one swarm-lint run
+//      on the folder versus `docker stack config -c` run on each file;
+//   2. one generated 5,000-line stack file.
+// Prints medians and the ratio; asserts nothing.   npm run build && npx tsx scripts/bench/lint-process.ts [ROUNDS]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BASES } from '../../test/support/stackGen/bases';
 import { stackFile } from './lint';
 
 const ROOT = path.join(__dirname, '..', '..');
+const CORPUS = path.join(ROOT, 'test', 'stack-corpus', 'cases');
+const env = { ...process.env, DOCKER_HOST: process.env['DOCKER_HOST'] ?? 'unix:///nonexistent.sock' };
 
-interface Figures { median: number; min: number; status: number | null; err: string }
+/** The folder: every corpus case and base, named as the editor's globs find them (100 files). */
+function folder(dir: string): string[] {
+  for (const f of fs.readdirSync(CORPUS)) fs.copyFileSync(path.join(CORPUS, f), path.join(dir, /\.ya?ml$/.test(f) ? `docker-stack-${f}` : f));
+  BASES.forEach((b, i) => fs.writeFileSync(path.join(dir, `docker-stack-base${i}.yml`), b));
+  for (let i = 0; fs.readdirSync(dir).filter((f) => f.endsWith('.yml')).length < 100; i++) {
+    fs.writeFileSync(path.join(dir, `docker-stack-extra${i}.yml`), BASES[i % BASES.length] ?? '');
+  }
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.yml')).map((f) => path.join(dir, f));
+}
 
-/** Runs the commands in turn, round after round, so that a busy spell of the machine hits them all alike. */
-function interleaved(commands: Record<string, string[]>, runs: number): Record<string, Figures> {
-  const times: Record<string, number[]> = {};
-  const last: Record<string, ReturnType<typeof spawnSync>> = {};
-  const env = { ...process.env, DOCKER_HOST: process.env['DOCKER_HOST'] ?? 'unix:///nonexistent.sock' };
-  for (let i = 0; i < runs; i++) {
-    for (const [name, [cmd, ...args]] of Object.entries(commands)) {
-      const t = performance.now();
-      last[name] = spawnSync(cmd as string, args, { encoding: 'utf8', env });
-      (times[name] ??= []).push(performance.now() - t);
-    }
+const time = (run: () => void): number => { const t = performance.now(); run(); return performance.now() - t; };
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+function compare(label: string, ours: () => void, theirs: () => void, rounds: number): void {
+  ours(); theirs(); // warm the file cache and swarm-lint's code cache
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratio: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const x = time(ours);
+    const y = time(theirs);
+    a.push(x); b.push(y); ratio.push(x / y);
   }
-  const out: Record<string, Figures> = {};
-  for (const [name, ts] of Object.entries(times)) {
-    ts.sort((a, b) => a - b);
-    const r = last[name];
-    out[name] = { median: ts[Math.floor(ts.length / 2)] ?? NaN, min: ts[0] ?? NaN, status: r?.status ?? null, err: String(r?.stderr ?? '').split('\n')[0] ?? '' };
-  }
-  return out;
+  console.log(`${label}: swarm-lint median ${median(a).toFixed(0)} ms, docker stack config ${median(b).toFixed(0)} ms; ratio median ${median(ratio).toFixed(3)} (${rounds} rounds)`);
 }
 
 function main(): void {
-  const runs = Number(process.argv[2] ?? 10);
+  const rounds = Number(process.argv[2] ?? 9);
   const bin = path.join(ROOT, 'bin', 'swarm-lint');
   if (!fs.existsSync(path.join(ROOT, 'dist', 'swarm-lint.js'))) throw new Error('run "npm run build" first');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-bench-'));
-  const file = path.join(dir, 'docker-stack.yml');
-  const text = stackFile(250);
-  fs.writeFileSync(file, text);
-  console.log(`file: ${text.split('\n').length} lines; ${runs} interleaved rounds, wall time of each whole process`);
   const docker = spawnSync('docker', ['--version'], { encoding: 'utf8' });
-  const commands: Record<string, string[]> = { 'swarm-lint FILE': [bin, file], 'node -e 0': [process.execPath, '-e', '0'] };
-  if (docker.status === 0) commands['docker stack config -c FILE'] = ['docker', 'stack', 'config', '-c', file];
-  const r = interleaved(commands, runs);
-  for (const [name, f] of Object.entries(r)) {
-    console.log(`  ${name.padEnd(28)} median ${f.median.toFixed(0)} ms, min ${f.min.toFixed(0)} ms (exit ${f.status}${f.status ? `: ${f.err}` : ''})`);
+  if (docker.status !== 0) throw new Error('no docker CLI on PATH');
+  const node = time(() => spawnSync(process.execPath, ['-e', '0']));
+  console.log(`${docker.stdout.trim()}; node -e 0 takes ${node.toFixed(0)} ms here`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-bench-'));
+  try {
+    const files = folder(dir);
+    compare(`folder of ${files.length} stack files`, () => spawnSync(bin, [dir], { env }),
+      () => { for (const f of files) spawnSync('docker', ['stack', 'config', '-c', f], { env }); }, rounds);
+    const big = path.join(dir, 'big', 'docker-stack.yml');
+    fs.mkdirSync(path.dirname(big));
+    fs.writeFileSync(big, stackFile(250));
+    compare(`one ${stackFile(250).split('\n').length}-line file`, () => spawnSync(bin, [big], { env }), () => spawnSync('docker', ['stack', 'config', '-c', big], { env }), rounds);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const ours = r['swarm-lint FILE'];
-  const theirs = r['docker stack config -c FILE'];
-  if (ours && theirs) console.log(`  ratio swarm-lint / docker stack config: median ${(ours.median / theirs.median).toFixed(2)}, min ${(ours.min / theirs.min).toFixed(2)} (${docker.stdout.trim()})`);
-  else console.log('  docker stack config: skipped, no docker CLI on PATH');
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 main();

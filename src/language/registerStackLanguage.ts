@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ClusterView } from '../store/types';
 import { liveAssistFacts, liveClusterFacts } from './clusterFacts';
+import { StackDocumentCache } from './documentCache';
 import { StackCodeActions } from './stackCodeActions';
 import { StackCompletion } from './stackCompletion';
 import { StackDiagnostics } from './stackDiagnostics';
@@ -19,17 +20,21 @@ interface Registration { readonly diagnostics: StackDiagnostics; readonly dispos
 
 function register(store: () => ClusterView | undefined): Registration {
   const selector = stackSelector(readExtraGlobs());
+  // Variables come from the extension's environment, as they come from the shell for docker stack deploy.
+  const documents = new StackDocumentCache(() => process.env);
   const diagnostics = new StackDiagnostics({
     isStack: (doc) => isStackDocument(doc, selector),
     delayMs: debounceMs,
     cluster: () => liveClusterFacts(store()),
+    documents,
   });
-  const assist = new StackCompletion(() => liveAssistFacts(store()));
+  const assist = new StackCompletion(() => liveAssistFacts(store()), documents);
   return {
     diagnostics,
     disposable: vscode.Disposable.from(
       diagnostics,
-      vscode.languages.registerCodeActionsProvider(selector, new StackCodeActions(diagnostics), { providedCodeActionKinds: StackCodeActions.kinds }),
+      documents,
+      vscode.languages.registerCodeActionsProvider(selector, new StackCodeActions(diagnostics, documents), { providedCodeActionKinds: StackCodeActions.kinds }),
       vscode.languages.registerCompletionItemProvider(selector, assist, ':', ' ', '-'),
       vscode.languages.registerHoverProvider(selector, assist),
     ),

@@ -1,6 +1,8 @@
 // Completion and hover in stack files: thin adapters over the pure assist engine.
 import * as vscode from 'vscode';
 import { completionsAt, hoverAt, type AssistFacts, type AssistItem } from '../stackLint/assist';
+import type { StackDocumentCache } from './documentCache';
+import { wrap } from './stackDiagnostics';
 
 const KIND: Record<AssistItem['kind'], vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -9,10 +11,10 @@ const KIND: Record<AssistItem['kind'], vscode.CompletionItemKind> = {
 };
 
 export class StackCompletion implements vscode.CompletionItemProvider, vscode.HoverProvider {
-  constructor(private readonly facts: () => AssistFacts | undefined) {}
+  constructor(private readonly facts: () => AssistFacts | undefined, private readonly documents: StackDocumentCache) {}
 
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
-    return completionsAt(doc.getText(), doc.offsetAt(pos), this.facts()).map((a, i) => {
+    return completionsAt(this.documents.get(wrap(doc)), doc.offsetAt(pos), this.facts()).map((a, i) => {
       const item = new vscode.CompletionItem(a.label, KIND[a.kind]);
       if (a.detail) item.detail = a.detail;
       if (a.documentation) item.documentation = new vscode.MarkdownString(a.documentation);
@@ -24,7 +26,7 @@ export class StackCompletion implements vscode.CompletionItemProvider, vscode.Ho
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    const h = hoverAt(doc.getText(), doc.offsetAt(pos));
+    const h = hoverAt(this.documents.get(wrap(doc)), doc.offsetAt(pos));
     if (!h) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(h.markdown), new vscode.Range(doc.positionAt(h.start), doc.positionAt(h.end)));
   }

@@ -2,10 +2,11 @@
 // (debounce per document, stale runs dropped, results cleared on close), and open files are
 // re-checked when what the cluster knows changes.
 import * as vscode from 'vscode';
-import { lintStack, type LintContext, type StackDiagnostic } from '../stackLint';
+import { lintDocument, type LintContext, type StackDiagnostic } from '../stackLint';
 import { fileLintContext } from '../stackFiles/lintContext';
 import { toDiagnostic } from './convert';
 import { timerScheduler, type Scheduler } from '../domain/scheduler';
+import type { StackDocumentCache } from './documentCache';
 import { LintSession, type LintableDocument } from './lintSession';
 
 export interface StackDiagnosticsOptions {
@@ -13,12 +14,14 @@ export interface StackDiagnosticsOptions {
   readonly delayMs: () => number;
   /** Cluster facts for the cluster-aware checks, when connected. */
   readonly cluster?: () => LintContext['cluster'];
+  /** The one reading of each document version, shared with fixes, completion and hover. */
+  readonly documents: StackDocumentCache;
   readonly scheduler?: Scheduler;
 }
 
 interface Doc extends LintableDocument { readonly document: vscode.TextDocument }
 
-const wrap = (document: vscode.TextDocument): Doc => ({
+export const wrap = (document: vscode.TextDocument): Doc => ({
   document,
   key: document.uri.toString(),
   get version() { return document.version; },
@@ -33,7 +36,7 @@ export class StackDiagnostics implements vscode.Disposable {
 
   constructor(private readonly options: StackDiagnosticsOptions) {
     this.session = new LintSession<Doc>({
-      lint: (d) => lintStack(d.getText(), this.contextFor(d.document)),
+      lint: (d) => lintDocument(options.documents.get(d), this.contextFor(d.document)),
       publish: (d, found) => this.collection.set(d.document.uri, found.map(toDiagnostic)),
       clear: (key) => this.collection.delete(vscode.Uri.parse(key)),
       scheduler: options.scheduler ?? timerScheduler,
@@ -43,7 +46,7 @@ export class StackDiagnostics implements vscode.Disposable {
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.session.closed(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.session.closed(d.uri.toString()); options.documents.forget(d.uri.toString()); }),
     );
     this.relintAll();
   }

@@ -2,13 +2,7 @@
 // the user's extra globs. The `yaml` language stays (other YAML extensions keep working); our features
 // attach by document selector.
 import * as vscode from 'vscode';
-
-export const DEFAULT_STACK_GLOBS: readonly string[] = [
-  '**/docker-stack*.{yml,yaml}',
-  '**/*stack*.{yml,yaml}',
-  '**/docker-compose*.{yml,yaml}',
-  '**/compose*.{yml,yaml}',
-];
+import { DEFAULT_STACK_GLOBS } from '../stackFiles/globs';
 
 /** Files on disk only: diff and git views (other schemes) show the same text and must not report it twice. */
 export function stackSelector(extraGlobs: readonly string[]): vscode.DocumentFilter[] {

@@ -4,7 +4,10 @@ import { closest } from './suggest';
 const ATTRIBUTES = ['node.id', 'node.hostname', 'node.ip', 'node.role', 'node.platform.os', 'node.platform.arch'];
 const LABELS = /^(node|engine)\.labels\.\S+$/i;
 
-/** Syntax and node.role errors fail the deploy; an unknown attribute deploys but the tasks stay Pending forever. */
+/**
+ * Syntax errors fail the deploy; an unknown attribute or a node.role other than manager/worker deploys
+ * (measured on a swarm: the engine only parses constraints) but the tasks stay Pending forever.
+ */
 export interface ConstraintProblem { message: string; suggestion?: string; severity: 'error' | 'warning' }
 
 export interface Constraint { attr: string; op: '==' | '!='; value: string }
@@ -27,8 +30,8 @@ export function checkConstraint(text: string): ConstraintProblem | undefined {
     if (role === 'manager' || role === 'worker') return undefined;
     const suggestion = closest(role, ['manager', 'worker'], 3);
     return {
-      severity: 'error',
-      message: `node.role can only be manager or worker, not "${value}".`,
+      severity: 'warning',
+      message: `node.role can only be manager or worker, not "${value}": no node will ever match, so the tasks stay Pending.`,
       ...(suggestion ? { suggestion: `node.role ${op} ${suggestion}` } : {}),
     };
   }

@@ -1,9 +1,8 @@
 // What a stack file expects the swarm to hold already: external networks/secrets/configs and
 // `node.labels.*` / `engine.labels.*` placement constraints. Read by the cluster checks.
-import type { YMap, YScalar } from '../yamlAst';
+import type { StackModel } from '../stack/model';
+import type { YScalar } from '../yamlAst';
 import { parseConstraint } from './constraints';
-import { keyName } from './report';
-import type { Doc } from './yamlAccess';
 
 export type ExternalKind = 'network' | 'secret' | 'config';
 
@@ -21,23 +20,28 @@ export interface LabelConstraint {
 const BUILTIN_NETWORKS = new Set(['host', 'bridge', 'none', 'default']);
 const LABEL_ATTRIBUTE = /^(node|engine)\.labels\.(.+)$/i;
 
-/** Top-level entries declared `external: true` or `external: {name: …}`, with their swarm names. */
-export function externalRefs(root: YMap, doc: Doc): ExternalRef[] {
+/** Names a service uses: the CLI looks up only those external objects (an unused one may be missing). */
+function used(model: StackModel): Readonly<Record<ExternalKind, ReadonlySet<string>>> {
+  const out = { network: new Set<string>(), secret: new Set<string>(), config: new Set<string>() };
+  for (const s of model.services) {
+    for (const n of s.networks) out.network.add(n.name);
+    if (s.networks.length === 0) out.network.add('default');
+    for (const r of s.secrets) out.secret.add(r.source.value);
+    for (const r of s.configs) out.config.add(r.source.value);
+  }
+  return out;
+}
+
+/** Top-level entries declared `external: true` or `external: {name: …}` that a service uses, with their swarm names. */
+export function externalRefs(model: StackModel): ExternalRef[] {
   const out: ExternalRef[] = [];
-  for (const kind of ['network', 'secret', 'config'] as const) {
-    const section = doc.getMap(root, `${kind}s`);
-    if (!section) continue;
-    for (const pair of section.pairs) {
-      const key = keyName(pair);
-      const entry = doc.resolve(pair.value);
-      if (key === undefined || key === '<<' || entry?.kind !== 'map') continue;
-      const external = doc.getValue(entry, 'external');
-      let name = doc.getString(entry, 'name');
-      if (external?.kind === 'map') name = doc.getString(external, 'name') ?? name;
-      else if (!(external?.kind === 'scalar' && external.value === true)) continue;
-      name ??= key;
-      if (name.includes('$') || (kind === 'network' && BUILTIN_NETWORKS.has(name))) continue;
-      out.push({ kind, name, key: pair.key });
+  const inUse = used(model);
+  for (const [kind, defs] of [['network', model.networks], ['secret', model.secrets], ['config', model.configs]] as const) {
+    for (const [key, def] of defs) {
+      if (def.external?.value !== true || !inUse[kind].has(key)) continue;
+      const name = def.name?.value ?? key;
+      if (def.name?.unknown || (kind === 'network' && BUILTIN_NETWORKS.has(name))) continue;
+      out.push({ kind, name, key: def.key });
     }
   }
   return out;

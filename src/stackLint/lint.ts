@@ -1,43 +1,46 @@
-// Entry point: parse once, then run each pass over the same tree.
-import { get, parseYaml, type YMap } from '../yamlAst';
+// Entry point: read the file once (src/stack: YAML tree, merged document, interpolation, model), then
+// run each pass over that one reading, in the order the CLI meets the problems.
+import { readStack, type StackDocument } from '../stack/document';
+import { LATEST_MINOR } from '../stack/version';
 import { checkConstraintAgainstCluster, checkExternals } from './cluster';
 import { externalRefs, parseLabelConstraint } from './externals';
+import { checkLoad } from './loadChecks';
+import { checkNetworkDrivers } from './networkDrivers';
 import { checkReferences } from './references';
 import { Reporter } from './report';
+import { composeSchema } from './schema';
 import { SchemaChecker } from './schemaCheck';
+import { checkServiceKeys } from './serviceKeys';
 import { checkSwarmRules } from './swarmRules';
-import { reportDuplicateKeys, reportYamlErrors } from './syntax';
-import { LintContext, StackDiagnostic } from './types';
-import { reportRequiredVariables } from './variables';
-import { walk } from './walk';
+import { reportTreeIssues, reportYamlErrors } from './syntax';
+import { reportInterpolation } from './templates';
+import type { LintContext, StackDiagnostic } from './types';
 import { checkVersion } from './version';
-import { declaredMinor } from './versionGates';
-import { Doc } from './yamlAccess';
 
 export function lintStack(text: string, context: LintContext = {}): StackDiagnostic[] {
-  const parsed = parseYaml(text);
-  const r = new Reporter(text);
-  reportYamlErrors(parsed, r);
-  const env = context.env;
-  walk(parsed.root, {
-    map: (m) => reportDuplicateKeys(m, r),
-    valueScalar: env ? (s) => reportRequiredVariables(s, env, r, context.dotenv, text) : undefined,
-  });
-  const root = parsed.root;
-  if (root?.kind === 'map') checkRoot(root, text, new Doc(parsed.anchors), context, r);
-  return r.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return lintDocument(readStack(text, context.env), context);
 }
 
-function checkRoot(root: YMap, text: string, doc: Doc, context: LintContext, r: Reporter): void {
-  checkVersion(root, text, r);
-  const version = get(root, 'version');
-  new SchemaChecker(r, declaredMinor(version?.kind === 'scalar' ? version.value : undefined)).checkObject(root, 'top', '');
-  const services = doc.eachService(root);
-  const cluster = context.cluster;
-  checkSwarmRules(services, doc, r, cluster ? (item, value, service) => {
-    const c = parseLabelConstraint(service, value);
-    if (c) checkConstraintAgainstCluster(item, c, cluster, r);
-  } : undefined);
-  checkReferences(root, services, doc, context, r);
-  if (cluster) checkExternals(externalRefs(root, doc), cluster, r);
+/** The diagnostics of a document already read (the editor reads each version once). */
+export function lintDocument(doc: StackDocument, context: LintContext = {}): StackDiagnostic[] {
+  const r = new Reporter(doc.lines);
+  reportYamlErrors(doc.yaml, doc.text, r);
+  reportTreeIssues(doc.tree.issues, r);
+  const { interpolated, model } = doc;
+  if (doc.tree.root && interpolated && model) {
+    checkVersion(doc, r);
+    reportInterpolation(interpolated.issues, doc.text, context, r);
+    new SchemaChecker(r, doc.version.minor ?? LATEST_MINOR).check(interpolated.root, composeSchema(doc.version.minor ?? LATEST_MINOR));
+    checkLoad(doc, context, r);
+    const cluster = context.cluster;
+    checkSwarmRules(model, r, cluster ? (item, value, service) => {
+      const c = parseLabelConstraint(service, value);
+      if (c) checkConstraintAgainstCluster(item, c, cluster, r);
+    } : undefined);
+    checkReferences(model, context, r);
+    checkNetworkDrivers(model, cluster, r);
+    checkServiceKeys(model, r);
+    if (cluster) checkExternals(externalRefs(model), cluster, r);
+  }
+  return r.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }

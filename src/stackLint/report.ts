@@ -1,33 +1,36 @@
 // Collects diagnostics and turns YAML tree offsets into VS Code style ranges.
-import { LineIndex, type YNode, type YPair } from '../yamlAst';
-import { Range, Severity, StackDiagnostic } from './types';
+import { LineIndex, type YNode } from '../yamlAst';
+import type { DiagnosticCode } from './codes';
+import type { Range, Severity, StackDiagnostic } from './types';
 
 export class Reporter {
   readonly diagnostics: StackDiagnostic[] = [];
-  private readonly lines: LineIndex;
-  constructor(text: string) {
-    this.lines = new LineIndex(text);
-  }
+  /** code@start-end: a value merged into several places is reported once, where it is written. */
+  private readonly seen = new Set<string>();
+  constructor(private readonly lines: LineIndex) {}
 
   rangeOf(start: number, end: number): Range {
     return { start: this.lines.position(start), end: this.lines.position(Math.max(start, end)) };
   }
 
-  add(code: string, severity: Severity, message: string, start: number, end: number, data?: Record<string, string>): void {
+  add(code: DiagnosticCode, severity: Severity, message: string, start: number, end: number, data?: Record<string, string>): void {
+    const key = `${code}@${start}-${end}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     const d: StackDiagnostic = { code, severity, message, range: this.rangeOf(start, end) };
     if (data) d.data = data;
     this.diagnostics.push(d);
   }
 
   /** A value problem: at the value, or at its key when the value is a block below the key (or spans lines). */
-  atValue(node: YNode, key: YNode | undefined, code: string, severity: Severity, message: string, data?: Record<string, string>): void {
+  atValue(node: YNode, key: YNode | undefined, code: DiagnosticCode, severity: Severity, message: string, data?: Record<string, string>): void {
     const line = (offset: number) => this.lines.position(offset).line;
     const block = key !== undefined && (line(node.start) !== line(node.end) || line(node.start) !== line(key.start));
     this.at(block ? key : node, code, severity, message, data, key);
   }
 
   /** Report at a node (tree nodes end at their last visible character); falls back to `fallback` for empty values. */
-  at(node: YNode | undefined, code: string, severity: Severity, message: string, data?: Record<string, string>, fallback?: YNode): void {
+  at(node: YNode | undefined, code: DiagnosticCode, severity: Severity, message: string, data?: Record<string, string>, fallback?: YNode): void {
     const r = spanOf(node) ?? spanOf(fallback);
     if (r) this.add(code, severity, message, r[0], r[1], data);
   }
@@ -37,11 +40,4 @@ export class Reporter {
 export function spanOf(node: YNode | undefined): [number, number] | undefined {
   if (!node || node.end <= node.start) return undefined;
   return [node.start, node.end];
-}
-
-/** The key text of a pair; undefined for a null key. */
-export function keyName(pair: YPair): string | undefined {
-  const v = pair.key.value;
-  if (v === null || v === undefined) return undefined;
-  return typeof v === 'string' ? v : String(v);
 }

@@ -1,150 +1,170 @@
-// Table-driven model of the compose file format 3.x as the docker CLI validates it
-// (facts taken from the CLI's 3.x JSON schemas: additional properties are rejected, `x-*` is open).
+// The compose file format 3.0–3.13 as the docker CLI validates it: facts read from the CLI's JSON
+// schemas (docker/cli v28.2.2, cli/compose/schema/data/config_schema_v3.*.json), one per minor
+// version, in our own notation. schemaCheck.ts applies them with JSON Schema's rules.
+import { LATEST_MINOR } from '../stack/version';
 
-/** Leaf kinds; string-ish formats are checked by formats.ts. */
-export type Kind =
-  | 'string' | 'number' | 'integer' | 'boolean' | 'stringOrNumber'
-  | 'duration' | 'bytes' | 'cpus' | 'port'
-  | 'stringList' | 'stringOrList' | 'listOrMap' | 'any';
+export { LATEST_MINOR };
 
-export type ValueSpec =
-  | Kind
-  | { readonly enum: readonly string[] }
-  | { readonly object: string; readonly nullable?: boolean } // a key of SCHEMAS
-  | { readonly listOf: ValueSpec }
-  /** names: keys are object names, which the CLI restricts to [a-zA-Z0-9._-]. */
-  | { readonly mapOf: ValueSpec; readonly nullable?: boolean; readonly names?: boolean }
-  | { readonly oneOf: readonly ValueSpec[] };
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'null' | 'object' | 'array';
 
-export interface ObjectSchema {
-  readonly keys: Readonly<Record<string, ValueSpec>>;
-  /** additionalProperties: true in the CLI schema (only build). */
-  readonly open?: boolean;
-  /** `x-*` keys allowed here (top level, services, networks, volumes, secrets, configs; not deploy). */
+export interface Schema {
+  readonly type?: JsonType | readonly JsonType[];
+  readonly properties?: Readonly<Record<string, Schema>>;
+  /** patternProperties with one pattern: keys matching `keys` hold `values`. */
+  readonly keys?: RegExp;
+  readonly values?: Schema;
+  /** `^x-` keys allowed, with any value. */
   readonly extensions?: boolean;
+  /** additionalProperties not false: other keys pass unchecked. */
+  readonly open?: boolean;
+  readonly required?: readonly string[];
+  readonly items?: Schema;
+  readonly unique?: boolean;
+  readonly oneOf?: readonly Schema[];
+  readonly enum?: readonly string[];
+  readonly format?: 'ports' | 'duration';
+  readonly minimum?: number;
+  /** Our name for the object, in messages, version gates and the assist (`service`, `deploy`, …). */
+  readonly id?: string;
 }
 
-const updateKeys = (failure: readonly string[]): ObjectSchema => ({
-  keys: {
-    parallelism: 'integer', delay: 'duration', failure_action: { enum: failure }, monitor: 'duration',
-    max_failure_ratio: 'number', order: { enum: ['stop-first', 'start-first'] },
-  },
+
+const str: Schema = { type: 'string' };
+const int: Schema = { type: 'integer' };
+const num: Schema = { type: 'number' };
+const bool: Schema = { type: 'boolean' };
+const duration: Schema = { type: 'string', format: 'duration' };
+const listOfStrings: Schema = { type: 'array', items: str, unique: true };
+const stringOrList: Schema = { oneOf: [str, listOfStrings] };
+const command: Schema = { oneOf: [str, { type: 'array', items: str }] };
+const uniqueStrings: Schema = { type: 'array', items: str, unique: true };
+const listOrDict: Schema = {
+  oneOf: [{ type: 'object', keys: /.+/, values: { type: ['string', 'number', 'null'] } }, { type: 'array', items: str, unique: true }],
+};
+const stringMap = (types: readonly JsonType[]): Schema => ({ type: 'object', keys: /^.+$/, values: { type: types }, open: true });
+const NAMES = /^[a-zA-Z0-9._-]+$/;
+
+type Props = Record<string, Schema | false>;
+
+/** A closed object of the properties that exist in this version (`false`: not yet). */
+function obj(id: string, props: Props, extra: Omit<Schema, 'properties' | 'id'> = {}): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const [k, v] of Object.entries(props)) if (v) properties[k] = v;
+  return { type: 'object', id, properties, ...extra };
+}
+
+function service(v: number): Schema {
+  const ref = (id: string): Schema => ({ type: 'object', id, properties: { source: str, target: str, uid: str, gid: str, mode: num }, open: true });
+  const volumeLong = obj('volumeLong', {
+    type: str, source: str, target: str, read_only: bool, consistency: str,
+    bind: { type: 'object', id: 'bind', properties: { propagation: str }, open: true },
+    volume: { type: 'object', id: 'volumeOptions', properties: { nocopy: bool }, open: true },
+    tmpfs: v >= 6 && { type: 'object', id: 'tmpfs', properties: { size: { type: 'integer', minimum: 0 } }, open: true },
+  }, { required: ['type'] });
+  const portLong = obj('portLong', { mode: str, target: int, published: int, protocol: str });
+  const networkAttachment = obj('serviceNetwork', {
+    aliases: listOfStrings, driver_opts: v >= 13 && stringMap(['string', 'number']), ipv4_address: str, ipv6_address: str,
+  });
+  return obj('service', {
+    deploy: deploy(v),
+    build: { oneOf: [str, obj('build', {
+      context: str, dockerfile: str, args: listOrDict, labels: v >= 3 && listOrDict, cache_from: v >= 2 && listOfStrings,
+      network: v >= 4 && str, target: v >= 4 && str, shm_size: v >= 5 && { type: ['integer', 'string'] }, extra_hosts: v >= 9 && listOrDict,
+    }, v >= 11 ? { open: true } : {})] },
+    cap_add: uniqueStrings, cap_drop: uniqueStrings, cgroupns_mode: v >= 9 && str, cgroup_parent: str, command,
+    configs: v >= 3 && { type: 'array', items: { oneOf: [str, ref('fileRef')] } }, container_name: str,
+    credential_spec: v >= 3 && obj('credentialSpec', { config: v >= 8 && str, file: str, registry: str }),
+    depends_on: listOfStrings, devices: uniqueStrings, dns: stringOrList, dns_search: stringOrList, domainname: str,
+    entrypoint: command, env_file: stringOrList, environment: listOrDict,
+    expose: { type: 'array', items: { type: ['string', 'number'] }, unique: true }, external_links: uniqueStrings,
+    extra_hosts: listOrDict, healthcheck: healthcheck(v), hostname: str, image: str, init: v >= 7 && bool, ipc: str,
+    isolation: v >= 5 && str, labels: listOrDict, links: uniqueStrings,
+    logging: obj('logging', { driver: str, options: stringMap(['string', 'number', 'null']) }), mac_address: str, network_mode: str,
+    networks: { oneOf: [listOfStrings, { type: 'object', keys: NAMES, values: { oneOf: [networkAttachment, { type: 'null' }] } }] },
+    pid: { type: ['string', 'null'] },
+    ports: v >= 2
+      ? { type: 'array', unique: true, items: { oneOf: [{ type: 'number', format: 'ports' }, { type: 'string', format: 'ports' }, portLong] } }
+      : { type: 'array', unique: true, items: { type: ['string', 'number'], format: 'ports' } },
+    privileged: bool, read_only: bool, restart: str, security_opt: uniqueStrings, shm_size: { type: ['number', 'string'] },
+    secrets: v >= 1 && { type: 'array', items: { oneOf: [str, ref('fileRef')] } }, sysctls: listOrDict, stdin_open: bool,
+    stop_grace_period: duration, stop_signal: str, tmpfs: stringOrList, tty: bool,
+    ulimits: { type: 'object', keys: /^[a-z]+$/, open: true, values: { oneOf: [int, obj('ulimit', { hard: int, soft: int }, { required: ['soft', 'hard'] })] } },
+    oom_score_adj: v >= 13 && int, user: str, userns_mode: str,
+    // 3.2 added the long syntax; the `uniqueItems` it keeps sits on the items, where it checks nothing.
+    volumes: v >= 2 ? { type: 'array', items: { oneOf: [str, volumeLong] } } : { type: 'array', items: str, unique: true },
+    working_dir: str,
+  }, { extensions: v >= 7 });
+}
+
+function healthcheck(v: number): Schema {
+  const d = v >= 4 ? duration : str; // before 3.4 a duration is any string here (the CLI's loader parses it later)
+  return obj('healthcheck', { disable: bool, interval: d, retries: num, test: command, timeout: d, start_period: v >= 4 && duration, start_interval: v >= 12 && duration });
+}
+
+function deploy(v: number): Schema {
+  const update = (id: string): Schema => obj(id, {
+    parallelism: int, delay: duration, failure_action: str, monitor: duration, max_failure_ratio: num,
+    order: v >= 4 && { type: 'string', enum: ['stop-first', 'start-first'] },
+  });
+  const resources = v >= 5
+    ? obj('resources', {
+      limits: obj('limits', { cpus: str, memory: str, pids: v >= 9 && int }),
+      reservations: obj('reservations', {
+        cpus: str, memory: str,
+        generic_resources: { type: 'array', items: obj('genericResource', { discrete_resource_spec: obj('discreteResource', { kind: str, value: num }) }) },
+      }),
+    })
+    : obj('resources', { limits: obj('limits', { cpus: str, memory: str }), reservations: obj('reservations', { cpus: str, memory: str }) });
+  return obj('deploy', {
+    mode: str, endpoint_mode: v >= 2 && str, replicas: int, labels: listOrDict, rollback_config: v >= 7 && update('rollbackConfig'),
+    update_config: update('updateConfig'), resources,
+    restart_policy: obj('restartPolicy', { condition: str, delay: duration, max_attempts: int, window: duration }),
+    placement: obj('placement', {
+      constraints: { type: 'array', items: str }, preferences: v >= 3 && { type: 'array', items: obj('preference', { spread: str }) },
+      max_replicas_per_node: v >= 8 && int,
+    }),
+  }, { type: ['object', 'null'] });
+}
+
+const open = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, open: true });
+const topology: Schema = { type: 'array', items: open({ segments: listOrDict }) };
+/** Cluster (CSI) volumes, 3.10+: every object of it is open. */
+const clusterSpec = open({
+  group: str, availability: str,
+  access_mode: open({ scope: str, sharing: str, block_volume: open({}), mount_volume: open({ fs_type: str, mount_flags: { type: 'array', items: str } }) }),
+  accessibility_requirements: open({ requisite: topology, preferred: topology }),
+  capacity_range: open({ required_bytes: str, limit_bytes: str }),
 });
 
-const refKeys: ObjectSchema = { keys: { source: 'string', target: 'string', uid: 'string', gid: 'string', mode: 'number' } };
-const externalSpec: ValueSpec = { oneOf: ['boolean', { object: 'external' }] };
-const driverOpts: ValueSpec = { mapOf: 'stringOrNumber' };
+function topLevel(v: number): Schema {
+  const driverOpts = stringMap(['string', 'number']);
+  const external = (closed: boolean): Schema => ({ type: ['boolean', 'object'], id: 'external', properties: { name: str }, open: !closed });
+  const network = obj('network', {
+    name: v >= 5 && str, driver: str, driver_opts: driverOpts,
+    ipam: obj('ipam', { driver: str, config: { type: 'array', items: obj('ipamConfig', { subnet: str }) } }),
+    external: external(true), internal: bool, attachable: v >= 2 && bool, labels: listOrDict,
+  }, { type: ['object', 'null'], extensions: v >= 7 });
+  const volume = obj('volume', {
+    name: v >= 4 && str, driver: str, driver_opts: driverOpts, external: external(true), labels: listOrDict,
+    'x-cluster-spec': v >= 10 && clusterSpec,
+  }, { type: ['object', 'null'], extensions: v >= 7 });
+  const secret = obj('secret', {
+    name: v >= 5 && str, file: str, external: external(false), labels: listOrDict, driver: v >= 8 && str,
+    driver_opts: v >= 8 && driverOpts, template_driver: v >= 8 && str,
+  }, { extensions: v >= 7 });
+  const config = obj('config', { name: v >= 5 && str, file: str, external: external(false), labels: listOrDict, template_driver: v >= 8 && str }, { extensions: v >= 7 });
+  const section = (id: string, values: Schema, closed = true): Schema => ({ type: 'object', id, keys: NAMES, values, open: !closed });
+  return obj('top', {
+    version: str, services: section('services', service(v)), networks: section('networks', network, false),
+    volumes: section('volumes', volume), secrets: v >= 1 && section('secrets', secret), configs: v >= 3 && section('configs', config),
+  }, { extensions: v >= 4 });
+}
 
-export const SCHEMAS: Readonly<Record<string, ObjectSchema>> = {
-  top: {
-    keys: {
-      version: 'any', // checked by version.ts
-      services: { mapOf: { object: 'service' }, names: true },
-      networks: { mapOf: { object: 'network', nullable: true }, names: true },
-      volumes: { mapOf: { object: 'volume', nullable: true }, names: true },
-      secrets: { mapOf: { object: 'secret' }, names: true },
-      configs: { mapOf: { object: 'config' }, names: true },
-    },
-    extensions: true,
-  },
-  service: {
-    extensions: true,
-    keys: {
-      deploy: { object: 'deploy', nullable: true },
-      build: { oneOf: ['string', { object: 'build' }] },
-      cap_add: 'stringList', cap_drop: 'stringList', cgroupns_mode: 'string', cgroup_parent: 'string',
-      command: 'stringOrList', configs: { listOf: { oneOf: ['string', { object: 'fileRef' }] } },
-      container_name: 'string', credential_spec: { object: 'credentialSpec' }, depends_on: 'stringList',
-      devices: 'stringList', dns: 'stringOrList', dns_search: 'stringOrList', domainname: 'string',
-      entrypoint: 'stringOrList', env_file: 'stringOrList', environment: 'listOrMap',
-      expose: { listOf: 'stringOrNumber' }, external_links: 'stringList', extra_hosts: 'listOrMap',
-      healthcheck: { object: 'healthcheck' }, hostname: 'string', image: 'string', init: 'boolean',
-      ipc: 'string', isolation: 'string', labels: 'listOrMap', links: 'stringList', logging: { object: 'logging' },
-      mac_address: 'string', network_mode: 'string',
-      networks: { oneOf: ['stringList', { mapOf: { object: 'serviceNetwork', nullable: true } }] },
-      pid: 'string', ports: { listOf: { oneOf: ['port', { object: 'portLong' }] } },
-      privileged: 'boolean', read_only: 'boolean', restart: 'string', security_opt: 'stringList',
-      shm_size: { oneOf: ['integer', 'bytes'] }, secrets: { listOf: { oneOf: ['string', { object: 'fileRef' }] } },
-      sysctls: 'listOrMap', stdin_open: 'boolean', stop_grace_period: 'duration', stop_signal: 'string',
-      tmpfs: 'stringOrList', tty: 'boolean', ulimits: { mapOf: { oneOf: ['integer', { object: 'ulimit' }] } },
-      oom_score_adj: 'integer', user: 'string', userns_mode: 'string',
-      volumes: { listOf: { oneOf: ['string', { object: 'volumeLong' }] } }, working_dir: 'string',
-      extends: 'any', // the CLI rejects it; swarmRules.ts explains why
-    },
-  },
-  build: {
-    open: true,
-    keys: {
-      context: 'string', dockerfile: 'string', args: 'listOrMap', labels: 'listOrMap', cache_from: 'stringList',
-      network: 'string', target: 'string', shm_size: { oneOf: ['integer', 'bytes'] }, extra_hosts: 'listOrMap',
-    },
-  },
-  credentialSpec: { keys: { config: 'string', file: 'string', registry: 'string' } },
-  fileRef: refKeys,
-  logging: { keys: { driver: 'string', options: { mapOf: 'stringOrNumber', nullable: true } } },
-  serviceNetwork: { keys: { aliases: 'stringList', driver_opts: driverOpts, ipv4_address: 'string', ipv6_address: 'string' } },
-  portLong: {
-    keys: { mode: { enum: ['ingress', 'host'] }, target: 'integer', published: 'integer', protocol: { enum: ['tcp', 'udp', 'sctp'] } },
-  },
-  ulimit: { keys: { soft: 'integer', hard: 'integer' } },
-  volumeLong: {
-    keys: {
-      type: { enum: ['bind', 'volume', 'tmpfs', 'npipe', 'cluster'] }, source: 'string', target: 'string', read_only: 'boolean',
-      consistency: 'string', bind: { object: 'bindOpts' }, volume: { object: 'volumeOpts' }, tmpfs: { object: 'tmpfsOpts' },
-    },
-  },
-  bindOpts: { keys: { propagation: 'string' } },
-  volumeOpts: { keys: { nocopy: 'boolean' } },
-  tmpfsOpts: { keys: { size: 'integer' } },
-  healthcheck: {
-    keys: {
-      disable: 'boolean', interval: 'duration', retries: 'number', test: 'stringOrList', timeout: 'duration',
-      start_period: 'duration', start_interval: 'duration',
-    },
-  },
-  deploy: {
-    keys: {
-      mode: { enum: ['replicated', 'global'] }, endpoint_mode: { enum: ['vip', 'dnsrr'] }, replicas: 'integer',
-      labels: 'listOrMap', rollback_config: { object: 'rollbackConfig' }, update_config: { object: 'updateConfig' },
-      resources: { object: 'resources' }, restart_policy: { object: 'restartPolicy' }, placement: { object: 'placement' },
-    },
-  },
-  updateConfig: updateKeys(['continue', 'pause', 'rollback']),
-  rollbackConfig: updateKeys(['continue', 'pause']),
-  resources: {
-    keys: { limits: { object: 'limits' }, reservations: { object: 'reservations' }, memory_swap: 'integer', memory_swappiness: 'integer' },
-  },
-  limits: { keys: { cpus: 'cpus', memory: 'bytes', pids: 'integer' } },
-  reservations: { keys: { cpus: 'cpus', memory: 'bytes', generic_resources: { listOf: { object: 'genericResource' } } } },
-  genericResource: { keys: { discrete_resource_spec: { object: 'discreteResource' } } },
-  discreteResource: { keys: { kind: 'string', value: 'number' } },
-  restartPolicy: {
-    keys: { condition: { enum: ['none', 'on-failure', 'any'] }, delay: 'duration', max_attempts: 'integer', window: 'duration' },
-  },
-  placement: {
-    keys: { constraints: 'stringList', preferences: { listOf: { object: 'preference' } }, max_replicas_per_node: 'integer' },
-  },
-  preference: { keys: { spread: 'string' } },
-  network: {
-    extensions: true,
-    keys: {
-      name: 'string', driver: 'string', driver_opts: driverOpts, ipam: { object: 'ipam' }, external: externalSpec,
-      internal: 'boolean', attachable: 'boolean', labels: 'listOrMap',
-    },
-  },
-  ipam: { keys: { driver: 'string', config: { listOf: { object: 'ipamConfig' } } } },
-  ipamConfig: { keys: { subnet: 'string' } },
-  external: { keys: { name: 'string' } },
-  volume: {
-    extensions: true,
-    keys: { name: 'string', driver: 'string', driver_opts: driverOpts, external: externalSpec, labels: 'listOrMap', 'x-cluster-spec': 'any' },
-  },
-  secret: {
-    extensions: true,
-    keys: {
-      name: 'string', file: 'string', external: externalSpec, labels: 'listOrMap', driver: 'string',
-      driver_opts: driverOpts, template_driver: 'string',
-    },
-  },
-  config: { extensions: true, keys: { name: 'string', file: 'string', external: externalSpec, labels: 'listOrMap', template_driver: 'string' } },
-};
+const cache = new Map<number, Schema>();
+
+/** The schema of `3.<minor>` (0–13). */
+export function composeSchema(minor: number): Schema {
+  let s = cache.get(minor);
+  if (!s) cache.set(minor, (s = topLevel(minor)));
+  return s;
+}

@@ -1,215 +1,148 @@
-// One walk over the document against SCHEMAS: unknown-key, unsupported-key, ignored-key,
-// wrong-type, bad-enum and bad-format.
-import type { YMap, YNode, YPair, YScalar } from '../yamlAst';
-import { isBytes, isCpus, isDuration, isShortPort } from './formats';
-import { Reporter, keyName } from './report';
-import { Kind, SCHEMAS, ValueSpec } from './schema';
+// Validation against the compose schema of the declared version (schema.ts), with JSON Schema's
+// rules as the CLI's validator applies them: types, required and additional properties, patterns,
+// oneOf, uniqueItems, enum, formats. Runs on the merged, interpolated document (src/stack), so keys
+// that arrive by `<<:` are checked too; a value whose final text is unknown is left alone.
+import type { YNode, YScalar } from '../yamlAst';
+import type { DiagnosticCode } from './codes';
+import type { SEntry, SMap, SNode } from '../stack/tree';
+import { parsePortSpec } from '../stack/ports';
+import { parseDuration } from '../stack/units';
+import type { Reporter } from './report';
+import type { JsonType, Schema } from './schema';
 import { closest } from './suggest';
-import { MIN_MINOR } from './versionGates';
+import { describe, jsonType, plainJson, quoteSuggestion, typeOk } from './schemaText';
+import { unknownKey, type KeyContext } from './unknownKeys';
 
-/** MIN_MINOR by schema, then key: one lookup per key instead of a string per key. */
-const GATES = new Map<string, Map<string, number>>();
-for (const [k, min] of Object.entries(MIN_MINOR)) {
-  const dot = k.indexOf('.');
-  const schema = k.slice(0, dot);
-  const gates = GATES.get(schema) ?? new Map<string, number>();
-  gates.set(k.slice(dot + 1), min);
-  GATES.set(schema, gates);
-}
-import { IGNORED_SERVICE, UNSUPPORTED_SERVICE, UNSUPPORTED_TOP } from './swarmKeys';
+interface Problem { readonly node: YNode; readonly key?: YScalar; readonly code: DiagnosticCode; readonly message: string; readonly data?: Record<string, string> }
 
-const KIND_TEXT: Readonly<Record<Kind, string>> = {
-  string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false',
-  stringOrNumber: 'a string or a number', duration: 'a duration such as "10s" or "1m30s"',
-  bytes: 'a size such as "512M" or "1g"', cpus: 'a CPU count such as "0.5"', port: 'a port such as "8080:80"',
-  stringList: 'a list of strings', stringOrList: 'a string or a list of strings',
-  listOrMap: 'a mapping or a list of "KEY=value" strings', any: 'anything',
-};
+/** Where problems go: the reporter, or a counter while a `oneOf` branch is tried. */
+interface Sink { add(p: Problem): void }
 
-// YAML 1.1 booleans, which the CLI's YAML parser still understands.
-const YAML11_BOOL = /^(?:y|yes|n|no|on|off|true|false)$/i;
-
-type Shape = 'scalar' | 'seq' | 'map' | 'null' | 'alias';
-
-function shapeOf(node: YNode | undefined): Shape {
-  if (!node) return 'null';
-  if (node.kind === 'scalar') return node.value === null || node.value === undefined ? 'null' : 'scalar';
-  return node.kind;
+class Counter implements Sink {
+  count = 0;
+  add(): void { this.count++; }
 }
 
-const NAME = /^[a-zA-Z0-9._-]+$/;
-const NOT_NAME = /[^a-zA-Z0-9._-]+/g;
+export class SchemaChecker implements Sink {
+  /** Where the walk is: keys and item indexes from the root (strings are built only for problems). */
+  private readonly at: (string | number)[] = [];
 
-/** An interpolated string: the CLI substitutes and casts it before validation, so its type is unknowable here. */
-function interpolated(v: unknown): boolean {
-  return typeof v === 'string' && v.includes('$');
-}
+  constructor(private readonly r: Reporter, private readonly minor: number) {}
 
-function describe(spec: ValueSpec): string {
-  if (typeof spec === 'string') return KIND_TEXT[spec];
-  if ('enum' in spec) return `one of ${spec.enum.join(', ')}`;
-  if ('object' in spec || 'mapOf' in spec) return 'a mapping';
-  if ('listOf' in spec) return 'a list';
-  return spec.oneOf.map(describe).join(' or ');
-}
-
-/** Does the node have the outer shape (and scalar type) the spec wants? Used to pick a oneOf branch. */
-function accepts(node: YNode | undefined, spec: ValueSpec): boolean {
-  const shape = shapeOf(node);
-  if (shape === 'alias') return true;
-  if (typeof spec !== 'string') {
-    if ('enum' in spec) return shape === 'scalar' && typeof (node as YScalar).value === 'string';
-    if ('object' in spec || 'mapOf' in spec) return shape === 'map' || (shape === 'null' && spec.nullable === true);
-    if ('listOf' in spec) return shape === 'seq';
-    return spec.oneOf.some((s) => accepts(node, s));
+  add(p: Problem): void {
+    if (p.key) this.r.atValue(p.node, p.key, p.code, 'error', p.message, p.data);
+    else this.r.at(p.node, p.code, 'error', p.message, p.data);
   }
-  if (spec === 'any') return true;
-  if (spec === 'stringList') return shape === 'seq';
-  if (spec === 'listOrMap') return shape === 'seq' || shape === 'map';
-  if (shape !== 'scalar') return spec === 'stringOrList' && shape === 'seq';
-  const v = (node as YScalar).value;
-  switch (spec) {
-    case 'number': return typeof v === 'number' || interpolated(v);
-    case 'integer': return (typeof v === 'number' && Number.isInteger(v)) || interpolated(v);
-    case 'boolean': return typeof v === 'boolean' || interpolated(v) || (typeof v === 'string' && YAML11_BOOL.test(v));
-    case 'stringOrNumber': return typeof v === 'string' || typeof v === 'number';
-    case 'port': return typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v));
-    default: return typeof v === 'string';
+
+  /** `version` is left to version.ts (the CLI reads it before anything else). */
+  check(root: SMap, schema: Schema): void {
+    const { version: _version, ...properties } = schema.properties ?? {};
+    this.validate(root, { ...schema, properties: { ...properties, version: {} } }, undefined, this);
   }
-}
 
-export class SchemaChecker {
-  /** `minor`: the declared 3.x minor version, for MIN_MINOR gates; undefined means the latest. */
-  constructor(private readonly r: Reporter, private readonly minor?: number) {}
+  /** `services.web.ports[0]` */
+  private path(): string {
+    let s = '';
+    for (const x of this.at) s = typeof x === 'number' ? `${s}[${x}]` : s ? `${s}.${x}` : x;
+    return s;
+  }
 
-  checkObject(map: YMap, schemaName: string, path: string): void {
-    const schema = SCHEMAS[schemaName];
-    if (!schema) return;
-    const gates = this.minor === undefined ? undefined : GATES.get(schemaName);
-    for (const pair of map.pairs) {
-      const key = keyName(pair);
-      if (key === undefined || key === '<<') continue;
-      const full = path ? `${path}.${key}` : key;
-      const ext = key.startsWith('x-');
-      if (gates && !this.versionAllows(pair, gates.get(ext ? 'x-*' : key), full)) continue;
-      if (ext) {
-        if (!schema.extensions) {
-          this.r.at(pair.key, 'unknown-key', 'error', `\`${full}\`: x-* keys are only allowed at the top level and directly in services, networks, volumes, secrets and configs.`);
+  /** Where a key stands relative to its service, for "belongs under" hints. */
+  private keyContext(): KeyContext {
+    const service = this.at[0] === 'services' && typeof this.at[1] === 'string' ? this.at[1] : undefined;
+    return { service, rel: service === undefined ? [] : this.at.slice(2, -1).filter((x): x is string => typeof x === 'string') };
+  }
+
+  private validate(n: SNode, s: Schema, key: YScalar | undefined, sink: Sink): void {
+    if (n.kind === 'scalar' && n.unknown) return;
+    if (s.type !== undefined && !typeOk(n, s.type)) return this.wrongType(n, s, key, sink);
+    if (s.oneOf) return this.oneOf(n, s.oneOf, s, key, sink);
+    if (n.kind === 'scalar') return this.scalar(n.value, n.src, s, sink);
+    if (n.kind === 'list') {
+      if (s.items) {
+        for (let i = 0; i < n.items.length; i++) {
+          this.at.push(i);
+          this.validate(n.items[i] as SNode, s.items, undefined, sink);
+          this.at.pop();
         }
-        continue;
       }
-      const spec = schema.keys[key];
-      if (spec === undefined) {
-        if (!schema.open) this.unknownKey(pair, key, full, schemaName, Object.keys(schema.keys));
-        continue;
-      }
-      if (schemaName === 'service' && IGNORED_SERVICE[key] !== undefined) {
-        this.r.at(pair.key, 'ignored-key', 'warning', `\`${full}\` is ignored by docker stack deploy: ${IGNORED_SERVICE[key]}.`, { key });
-      }
-      this.checkValue(pair.value, spec, full, pair.key);
-    }
-  }
-
-  private versionAllows(pair: YPair, min: number | undefined, full: string): boolean {
-    if (min === undefined || this.minor === undefined || this.minor >= min) return true;
-    this.r.at(pair.key, 'needs-newer-version', 'error', `\`${full}\` needs version "3.${min}" or later; this file declares "3.${this.minor}": raise \`version\` or remove the key.`, { suggestion: `3.${min}` });
-    return false;
-  }
-
-  private unknownKey(pair: YPair, key: string, full: string, schemaName: string, allowed: string[]): void {
-    const unsupported = schemaName === 'top' ? UNSUPPORTED_TOP[key] : schemaName === 'service' ? UNSUPPORTED_SERVICE[key] : undefined;
-    if (unsupported !== undefined) {
-      this.r.at(pair.key, 'unsupported-key', 'error', `\`${full}\` is a docker compose key that docker stack deploy rejects: ${unsupported}.`, { key });
+      if (s.unique) this.unique(n.items, sink);
       return;
     }
-    const suggestion = closest(key, allowed);
-    const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ' Remove it or prefix it with `x-`.';
-    this.r.at(pair.key, 'unknown-key', 'error', `Unknown key \`${full}\`: docker stack deploy rejects additional properties.${hint}`, suggestion ? { suggestion } : undefined);
+    this.object(n, s, key, sink);
   }
 
-  checkValue(node: YNode | undefined, spec: ValueSpec, path: string, keyNode: YNode): void {
-    const shape = shapeOf(node);
-    if (shape === 'alias') return; // checked where the anchor is defined
-    if (!accepts(node, spec)) {
-      const what = shape === 'null' ? 'has no value' : 'has the wrong type';
-      const data = this.quoteSuggestion(node, spec);
-      const message = `\`${path}\` ${what}: it must be ${describe(spec)}.`;
-      if (node) this.r.atValue(node, keyNode, 'wrong-type', 'error', message, data);
-      else this.r.at(keyNode, 'wrong-type', 'error', message, data);
-      return;
-    }
-    if (typeof spec === 'string') return this.checkKind(node, spec, path);
-    if ('enum' in spec) return this.checkEnum(node as YScalar, spec.enum, path);
-    if ('object' in spec) {
-      if (node?.kind === 'map') this.checkObject(node, spec.object, path);
-      return;
-    }
-    if ('listOf' in spec) {
-      if (node?.kind === 'seq') node.items.forEach((item, i) => this.checkValue(item, spec.listOf, `${path}[${i}]`, node));
-      return;
-    }
-    if ('mapOf' in spec) {
-      if (node?.kind !== 'map') return;
-      for (const pair of node.pairs) {
-        const key = keyName(pair);
-        if (key === undefined || key === '<<') continue;
-        if (spec.names && !NAME.test(key)) {
-          this.r.at(pair.key, 'bad-name', 'error', `Name "${key}" under \`${path}\` may only contain letters, digits, ".", "_" and "-".`, { suggestion: key.replace(NOT_NAME, '-') });
-        }
-        this.checkValue(pair.value, spec.mapOf, `${path}.${key}`, pair.key);
-      }
-      return;
-    }
-    const branch = spec.oneOf.find((s) => accepts(node, s));
-    if (branch !== undefined) this.checkValue(node, branch, path, keyNode);
+  private wrongType(n: SNode, s: Schema, key: YScalar | undefined, sink: Sink): void {
+    const what = jsonType(n) === 'null' ? 'has no value' : 'has the wrong type';
+    sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${this.path()}\` ${what}: it must be ${describe(s)}.`, data: quoteSuggestion(n, s) });
   }
 
-  /** Numbers where the CLI wants strings: offer the quoted form (the usual `cpus: 0.5` trap). */
-  private quoteSuggestion(node: YNode | undefined, spec: ValueSpec): Record<string, string> | undefined {
-    if (node?.kind !== 'scalar' || typeof node.value !== 'number') return undefined;
-    if (spec === 'cpus' || spec === 'bytes' || spec === 'string') return { suggestion: `"${String(node.value)}"` };
-    if (spec === 'duration') return { suggestion: `${String(node.value)}s` };
-    return undefined;
-  }
-
-  private checkKind(node: YNode | undefined, kind: Kind, path: string): void {
-    if (kind === 'stringList' || kind === 'listOrMap' || kind === 'stringOrList') return this.checkCollection(node, kind, path);
-    if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.includes('${')) return;
-    const v = node.value;
-    const bad = (what: string) => this.r.at(node, 'bad-format', 'error', `\`${path}\` is not ${what}.`);
-    if (kind === 'duration' && !isDuration(v)) bad(KIND_TEXT.duration);
-    else if (kind === 'bytes' && !isBytes(v)) bad(KIND_TEXT.bytes);
-    else if (kind === 'cpus' && !isCpus(v)) bad(KIND_TEXT.cpus);
-    else if (kind === 'port' && !isShortPort(v)) bad('a port such as "80", "8080:80", "8080:80/udp" or "127.0.0.1:8080:80"');
-  }
-
-  private checkCollection(node: YNode | undefined, kind: Kind, path: string): void {
-    if (node?.kind === 'seq') {
-      node.items.forEach((item, i) => {
-        if (shapeOf(item) === 'alias') return;
-        if (item.kind !== 'scalar' || typeof item.value !== 'string') {
-          this.r.at(item, 'wrong-type', 'error', `\`${path}[${i}]\` must be a string.`, this.quoteSuggestion(item, 'string'), node);
-        }
-      });
-      return;
+  private scalar(v: unknown, node: YScalar, s: Schema, sink: Sink): void {
+    if (s.enum && typeof v === 'string' && !s.enum.includes(v)) {
+      const suggestion = closest(v, s.enum, 3);
+      sink.add({ node, code: 'bad-enum', message: `\`${this.path()}\` must be one of ${s.enum.join(', ')}, not "${v}".${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`, ...(suggestion ? { data: { suggestion } } : {}) });
     }
-    if (kind === 'listOrMap' && node?.kind === 'map') {
-      for (const pair of node.pairs) {
-        const v = pair.value;
-        const s = shapeOf(v);
-        if (s === 'null' || s === 'alias' || (v.kind === 'scalar' && typeof v.value !== 'boolean')) continue;
-        if (keyName(pair) === '<<') continue;
-        const data = v.kind === 'scalar' ? { suggestion: `"${String(v.value)}"` } : undefined;
-        this.r.atValue(v, pair.key, 'wrong-type', 'error', `\`${path}.${keyName(pair) ?? ''}\` must be a string, a number or empty: quote it.`, data);
-      }
+    if (s.format && ((typeof v === 'string' && !formatOk(s.format, v)) || (typeof v === 'number' && s.format === 'ports' && Number.isInteger(v) && !parsePortSpec(String(v))))) {
+      sink.add({ node, code: 'bad-format', message: `\`${this.path()}\` is not ${describe({ format: s.format })}.` });
+    }
+    if (s.minimum !== undefined && typeof v === 'number' && v < s.minimum) {
+      sink.add({ node, code: 'bad-value', message: `\`${this.path()}\` must be at least ${s.minimum}.` });
     }
   }
 
-  private checkEnum(node: YScalar, allowed: readonly string[], path: string): void {
-    const v = node.value;
-    if (typeof v !== 'string' || v.includes('$') || allowed.includes(v)) return;
-    const suggestion = closest(v, allowed, 3);
-    const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
-    this.r.at(node, 'bad-enum', 'error', `\`${path}\` must be one of ${allowed.join(', ')}, not "${v}".${hint}`, suggestion ? { suggestion } : undefined);
+  private object(m: SMap, s: Schema, key: YScalar | undefined, sink: Sink): void {
+    for (const req of s.required ?? []) {
+      if (!m.has(req)) sink.add({ node: key ?? m.src, code: 'missing-key', message: `\`${this.path()}\` needs \`${req}\`.`, data: { key: req } });
+    }
+    for (const e of m.entries) {
+      const prop = s.properties?.[e.key];
+      const named = s.keys?.test(e.key) === true;
+      this.at.push(e.key);
+      if (prop) this.validate(e.value, prop, e.keyNode, sink);
+      if (named && s.values) this.validate(e.value, s.values, e.keyNode, sink);
+      if (!(prop || named || s.open || (s.extensions && e.key.startsWith('x-')))) this.additional(e, s, sink);
+      this.at.pop();
+    }
+  }
+
+  private additional(e: SEntry, s: Schema, sink: Sink): void {
+    const full = this.path();
+    if (s.keys) {
+      sink.add({ node: e.keyNode, code: 'bad-name', message: `Name "${e.key}" under \`${full.slice(0, -e.key.length - 1)}\` may only contain letters, digits, ".", "_" and "-".`, data: { suggestion: e.key.replace(/[^a-zA-Z0-9._-]+/g, '-') } });
+      return;
+    }
+    const p = unknownKey(e.key, full, s, this.minor, this.keyContext());
+    sink.add({ node: e.keyNode, code: p.code, message: p.message, ...(p.data ? { data: p.data } : {}) });
+  }
+
+  private oneOf(n: SNode, branches: readonly Schema[], s: Schema, key: YScalar | undefined, sink: Sink): void {
+    const fitting = branches.filter((b) => b.type === undefined || typeOk(n, b.type));
+    if (fitting.length === 0) return this.wrongType(n, s, key, sink);
+    const [first] = fitting as [Schema];
+    if (fitting.length === 1) return this.validate(n, first, key, sink);
+    const valid = fitting.filter((b) => { const c = new Counter(); this.validate(n, b, key, c); return c.count === 0; });
+    if (valid.length === 1) return;
+    if (valid.length === 0) return this.validate(n, first, key, sink);
+    sink.add({ node: n.src, key, code: 'wrong-type', message: `\`${this.path()}\` fits more than one of the forms the CLI accepts (${describe(s)}): it refuses it.` });
+  }
+
+  /** uniqueItems: the CLI compares items as JSON, so `"80"` and `80` differ but `2` and `2.0` do not. */
+  private unique(items: readonly SNode[], sink: Sink): void {
+    if (items.length < 2 || items.some((i) => i.kind === 'scalar' && i.unknown)) return;
+    const seen = new Map<string, number>();
+    items.forEach((item, i) => {
+      const k = JSON.stringify(plainJson(item));
+      const first = seen.get(k);
+      if (first === undefined) { seen.set(k, i); return; }
+      const path = this.path();
+      sink.add({ node: item.src, code: 'duplicate-item', message: `\`${path}[${i}]\` repeats item ${first}: the CLI wants the items of \`${path}\` unique. Remove one.` });
+    });
   }
 }
+
+function formatOk(format: NonNullable<Schema['format']>, v: string): boolean {
+  return format === 'duration' ? parseDuration(v) !== undefined : parsePortSpec(v) !== undefined;
+}
+
+
+export type { JsonType };

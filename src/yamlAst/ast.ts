@@ -1,5 +1,8 @@
-// A small YAML syntax tree with source offsets: what the stack linter walks. Two builders fill it —
-// a fast one for well-formed files (js-yaml) and a thorough one that reports every error (yaml).
+// A small YAML syntax tree with source offsets: what the stack engine walks. Two builders fill it:
+// lineParse.ts reads the block-style subset stack files use, fast; fullParse.ts (the `yaml` library)
+// reads everything else and reports every error at its position. Scalars are typed as the docker CLI's
+// YAML reader types them (cliScalars.ts), and only the first document counts, as for the CLI.
+import type { ScalarTag } from './cliScalars';
 
 interface Span {
   /** Offset of the node's first character. */
@@ -17,8 +20,12 @@ interface Anchored {
 
 export interface YScalar extends Span, Anchored {
   readonly kind: 'scalar';
-  /** The value under YAML 1.2's core schema: string, number, boolean or null. */
+  /** The value as the docker CLI reads it: string, number, boolean or null (a timestamp stays a string). */
   readonly value: unknown;
+  /** go-yaml's tag of it; a mapping with a key that is not `str` (or `merge`) is refused by the CLI. */
+  readonly tag: ScalarTag;
+  /** The content with quotes and escapes resolved (go-yaml's `Value`: duplicate keys compare it). */
+  readonly text: string;
   readonly style: ScalarStyle;
 }
 
@@ -38,49 +45,40 @@ export interface YSeq extends Span, Anchored {
   readonly items: readonly YNode[];
 }
 
-/** `*name`: resolve it through `ParsedYaml.anchors` (the anchored node is checked where it stands). */
+/** `*name`: stands for the node anchored `&name` last before it (checked where it stands). */
 export interface YAlias extends Span {
   readonly kind: 'alias';
   readonly name: string;
+  /** Undefined when no earlier node has that anchor: the CLI refuses the file ("unknown anchor"). */
+  readonly target: YNode | undefined;
 }
 
 export type YNode = YMap | YSeq | YScalar | YAlias;
 
 export interface YamlError extends Span {
-  readonly code: 'syntax' | 'tab' | 'duplicate-key';
+  readonly code: 'syntax' | 'tab';
   readonly message: string;
 }
 
 export interface ParsedYaml {
+  /** The first document's root (the CLI reads no other); undefined when it is empty. */
   readonly root: YNode | undefined;
   readonly errors: readonly YamlError[];
-  /** Anchored nodes by name (the last definition wins when a name is reused). */
-  readonly anchors: ReadonlyMap<string, YNode>;
+  /** Where the CLI stops reading, when that is before the end of the text (see firstDocument.ts). */
+  readonly ignoredFrom?: { readonly offset: number; readonly why: 'marker' | 'flow' | 'dedent' };
 }
 
 export function emptyScalar(at: number): YScalar {
-  return { kind: 'scalar', start: at, end: at, value: null, style: 'empty' };
+  return { kind: 'scalar', start: at, end: at, value: null, tag: 'null', text: '', style: 'empty' };
 }
 
-export function styleOf(text: string, start: number): ScalarStyle {
-  const c = text[start];
-  if (c === '"' || c === "'") return 'quoted';
-  if (c === '|' || c === '>') return 'block';
-  return 'plain';
-}
-
-/** The value under `key` in a map, if any. */
+/** The value under `key` in a map, if any (merges not followed: see src/stack for the merged view). */
 export function get(map: YMap, key: string): YNode | undefined {
-  for (const p of map.pairs) if (p.key.value === key) return p.value;
-  return undefined;
+  return pairOf(map, key)?.value;
 }
 
 export function pairOf(map: YMap, key: string): YPair | undefined {
-  return map.pairs.find((p) => p.key.value === key);
-}
-
-export function keyName(pair: YPair): string {
-  return typeof pair.key.value === 'string' ? pair.key.value : String(pair.key.value);
+  return map.pairs.find((p) => p.key.text === key && p.key.tag === 'str');
 }
 
 /** A flow collection (`{…}` / `[…]`) as opposed to a block one. */

@@ -1,7 +1,8 @@
-// Scalars for the line-oriented builder (lineParse.ts): core-schema typing of plain scalars, quoted
-// scalars without escapes, single-line flow collections and block scalars — each exactly as the
-// `yaml` library reads them, or a bail-out (`bail()`) when unsure. Regular expressions do the scanning.
+// Scalars for the line-oriented builder (lineParse.ts): plain scalars (typed as the CLI types them),
+// single-line quoted scalars (escapes decoded), single-line flow collections and block scalars — each
+// exactly as fullParse.ts reads them, or a bail-out (`bail()`) when unsure. Regular expressions scan.
 import type { YMap, YNode, YPair, YScalar, YSeq } from './ast';
+import { resolvePlain } from './cliScalars';
 
 /** Thrown to give up: the caller falls back to the other builders. */
 const BAIL = new Error('lineParse: outside the supported subset');
@@ -9,31 +10,15 @@ export function bail(): never {
   throw BAIL;
 }
 
-// YAML 1.2 core schema, in `yaml`'s order (null, bool, 0o, int, 0x, .inf/.nan, exp float, float).
-const NULL = /^(?:~|[Nn]ull|NULL)?$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const OCT = /^0o[0-7]+$/;
-const INT = /^[-+]?[0-9]+$/;
-const HEX = /^0x[0-9a-fA-F]+$/;
-const NAN_INF = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-/** Only these first characters can start a non-string plain scalar. */
-const MAYBE_TYPED = /^[-+.0-9~nNtTfF]|^$/;
-
-export function plainValue(s: string): unknown {
-  if (!MAYBE_TYPED.test(s)) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
-  if (OCT.test(s)) return parseInt(s.slice(2), 8);
-  if (INT.test(s)) return parseInt(s, 10);
-  if (HEX.test(s)) return parseInt(s.slice(2), 16);
-  if (NAN_INF.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-  if (FLOAT.test(s)) return parseFloat(s);
-  return s;
+/** A plain scalar as the CLI types it. */
+export function plain(start: number, end: number, text: string): YScalar {
+  const r = resolvePlain(text);
+  return { kind: 'scalar', start, end, value: r.value, tag: r.tag, text, style: 'plain' };
 }
 
-export function scalar(start: number, end: number, value: unknown, style: YScalar['style']): YScalar {
-  return { kind: 'scalar', start, end, value, style };
+/** A quoted or block scalar: always a string. */
+export function literal(start: number, end: number, text: string, style: 'quoted' | 'block'): YScalar {
+  return { kind: 'scalar', start, end, value: text, tag: 'str', text, style };
 }
 
 // ---- flow collections on one line: scalars (plain, quoted), nested collections; no comments, aliases, tags
@@ -76,7 +61,7 @@ export function quoted(text: string, p: number): YScalar | undefined {
   const m = re.exec(text);
   if (!m) return undefined;
   const raw = m[1] ?? '';
-  return scalar(p, re.lastIndex, re === SQ ? raw.replace(/''/g, "'") : unescape(raw), 'quoted');
+  return literal(p, re.lastIndex, re === SQ ? raw.replace(/''/g, "'") : unescape(raw), 'quoted');
 }
 
 function flowScalar(text: string, p: number): YScalar {
@@ -86,7 +71,7 @@ function flowScalar(text: string, p: number): YScalar {
   const m = FLOW_PLAIN.exec(text);
   if (!m) bail();
   const s = m[0].trimEnd();
-  return scalar(p, p + s.length, plainValue(s), 'plain');
+  return plain(p, p + s.length, s);
 }
 
 /** The flow collection starting at `p` (`[` or `{`), closed on the same line. */
@@ -95,14 +80,12 @@ export function flow(text: string, p: number): YMap | YSeq {
   const close = isMap ? '}' : ']';
   const items: YNode[] = [];
   const pairs: YPair[] = [];
-  const keys = new Set<string>();
   let q = skipSpaces(text, p + 1);
   if (text[q] !== close) {
     for (;;) {
       if (isMap) {
         const key = flowScalar(text, q);
-        if (typeof key.value !== 'string' || keys.has(key.value) || text[key.end] !== ':' || text[key.end + 1] !== ' ') bail();
-        keys.add(key.value);
+        if (text[key.end] !== ':' || text[key.end + 1] !== ' ') bail();
         const value = flowNode(text, skipSpaces(text, key.end + 1));
         pairs.push({ key, value });
         q = skipSpaces(text, value.end);
@@ -165,6 +148,6 @@ export function blockScalar(lines: readonly string[], starts: readonly number[],
     }
   } else value = content.join('\n');
   const lastLine = lines[last] as string;
-  const node = scalar(at, (starts[last] as number) + lastLine.trimEnd().length, strip ? value : value + '\n', 'block');
+  const node = literal(at, (starts[last] as number) + lastLine.trimEnd().length, strip ? value : value + '\n', 'block');
   return { node, next: last + 1 };
 }

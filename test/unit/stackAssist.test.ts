@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { completionsAt, contextAt, hoverAt } from '../../src/stackLint/assist';
 import { KEY_DOCS } from '../../src/stackLint/assist/keyDocs';
-import { SCHEMAS } from '../../src/stackLint/schema';
+import { composeSchema, type Schema } from '../../src/stackLint/schema';
 
 /** Split `text` at the `|` cursor marker. */
 function at(marked: string): [string, number] {
@@ -141,10 +141,10 @@ describe('stackAssist: key completion', () => {
 
 describe('stackAssist: value completion', () => {
   it('enum values', () => {
-    assert.deepEqual(labels(STACK + '      mode: |'), ['replicated', 'global']);
+    assert.deepEqual(labels(STACK + '      mode: |'), ['replicated', 'global', 'replicated-job', 'global-job']);
     assert.deepEqual(labels(STACK + '        order: |'), ['stop-first', 'start-first']);
     assert.deepEqual(labels(STACK + '        failure_action: |'), ['continue', 'pause', 'rollback']);
-    assert.deepEqual(labels(STACK + '      rollback_config:\n        failure_action: |'), ['continue', 'pause']);
+    assert.deepEqual(labels(STACK + '      rollback_config:\n        failure_action: |'), ['continue', 'pause', 'rollback']);
     assert.deepEqual(labels(STACK + '      restart_policy:\n        condition: |'), ['none', 'on-failure', 'any']);
     assert.deepEqual(labels(STACK + '      endpoint_mode: |'), ['vip', 'dnsrr']);
     assert.deepEqual(labels('services:\n  web:\n    ports:\n      - mode: |'), ['ingress', 'host']);
@@ -211,9 +211,18 @@ describe('stackAssist: hover', () => {
 describe('stackAssist: keyDocs coverage', () => {
   it('documents every key of the main schemas', () => {
     const main = ['top', 'service', 'deploy', 'updateConfig', 'rollbackConfig', 'restartPolicy', 'resources', 'limits', 'reservations', 'placement', 'healthcheck', 'logging'];
+    const byId = new Map<string, Schema>();
+    const visit = (s: Schema | undefined): void => {
+      if (!s) return;
+      if (s.id && s.properties && !byId.has(s.id)) byId.set(s.id, s);
+      for (const p of Object.values(s.properties ?? {})) visit(p);
+      visit(s.values); visit(s.items); for (const b of s.oneOf ?? []) visit(b);
+    };
+    visit(composeSchema(13));
     for (const name of main) {
       const prefix = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-      for (const key of Object.keys(SCHEMAS[name]?.keys ?? {})) assert.ok(KEY_DOCS[`${prefix}.${key}`], `${prefix}.${key}`);
+      assert.ok(byId.has(name), name);
+      for (const key of Object.keys(byId.get(name)?.properties ?? {})) assert.ok(KEY_DOCS[`${prefix}.${key}`], `${prefix}.${key}`);
     }
   });
 });

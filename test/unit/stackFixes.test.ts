@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintStack, StackDiagnostic } from '../../src/stackLint';
-import { quickFixesFor, QuickFix, TextEdit } from '../../src/stackLint/fixes';
-import { LineIndex } from '../../src/yamlAst';
-
-/** Applies non-overlapping edits (positions against the original text), last first. */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const idx = new LineIndex(text);
-  const spans = edits.map((e) => ({ s: idx.offset(e.range.start), e: idx.offset(e.range.end), t: e.newText })).sort((a, b) => a.s - b.s);
-  for (let i = 1; i < spans.length; i++) assert.ok((spans[i - 1]?.e ?? 0) <= (spans[i]?.s ?? 0), 'edits overlap');
-  let out = text;
-  for (const sp of [...spans].reverse()) out = out.slice(0, sp.s) + sp.t + out.slice(sp.e);
-  return out;
-}
+import { quickFixesFor, QuickFix } from '../../src/stackLint/fixes';
+import { applyEdits } from '../support/applyEdits';
 
 function diagnostic(text: string, code: string, key?: string): StackDiagnostic {
   const found = lintStack(text).filter((d) => d.code === code && (key === undefined || d.data?.key === key || d.data?.name === key));
@@ -48,7 +38,8 @@ describe('stackLint fixes: suggestions', () => {
   it('wrong-type: quote cpus; bad-enum; bad-version', () => {
     assert.equal(fix(svc('    deploy:\n      resources:\n        limits:\n          cpus: 0.5\n'), 'wrong-type', 'Change to `"0.5"`'),
       svc('    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n'));
-    assert.equal(fix(svc('    deploy:\n      mode: globl\n'), 'bad-enum', 'Change to `global`'), svc('    deploy:\n      mode: global\n'));
+    assert.equal(fix(svc('    deploy:\n      endpoint_mode: dnsr\n'), 'invalid-value', 'Change to `dnsrr`'), svc('    deploy:\n      endpoint_mode: dnsrr\n'));
+    assert.equal(fix(svc('    deploy:\n      update_config:\n        order: stop-frist\n'), 'bad-enum', 'Change to `stop-first`'), svc('    deploy:\n      update_config:\n        order: stop-first\n'));
     assert.equal(fix(`version: 3.8\n${svc('')}`, 'bad-version', 'Change to `"3.8"`'), `version: "3.8"\n${svc('')}`);
     assert.equal(fix(`version: "2.4"\n${svc('')}`, 'bad-version', 'Change to `"3.8"`'), `version: "3.8"\n${svc('')}`);
   });
@@ -69,28 +60,45 @@ describe('stackLint fixes: restart → deploy.restart_policy', () => {
   for (const [value, policy] of cases) {
     it(`restart: ${value} with no deploy creates it`, () => {
       const text = svc(`    restart: ${value}\n    ports: ["80:80"]\n`);
-      assert.equal(fix(text, 'ignored-key', 'Move `restart` to `deploy.restart_policy`'), svc(`    ports: ["80:80"]\n    deploy:\n      restart_policy:\n${policy}`));
+      assert.equal(fix(text, 'restart-ignored', 'Move `restart` to `deploy.restart_policy`'), svc(`    ports: ["80:80"]\n    deploy:\n      restart_policy:\n${policy}`));
     });
   }
   it('extends an existing deploy, 4-space indentation', () => {
     const text = 'services:\n    web:\n        image: nginx\n        restart: always # keep up\n        deploy:\n            replicas: 2\n    db:\n        image: pg\n';
-    assert.equal(fix(text, 'ignored-key', 'Move `restart` to `deploy.restart_policy`'),
+    assert.equal(fix(text, 'restart-ignored', 'Move `restart` to `deploy.restart_policy`'),
       'services:\n    web:\n        image: nginx\n        deploy:\n            replicas: 2\n            restart_policy:\n                condition: any\n    db:\n        image: pg\n');
   });
   it('fills an empty `deploy:`; keeps CRLF', () => {
     const text = 'services:\r\n  web:\r\n    image: nginx\r\n    deploy:\r\n    restart: on-failure\r\n';
-    assert.equal(fix(text, 'ignored-key', 'Move `restart` to `deploy.restart_policy`'),
+    assert.equal(fix(text, 'restart-ignored', 'Move `restart` to `deploy.restart_policy`'),
       'services:\r\n  web:\r\n    image: nginx\r\n    deploy:\r\n      restart_policy:\r\n        condition: on-failure\r\n');
   });
   it('restart_policy already there: only removal is offered', () => {
     const text = svc('    restart: always\n    deploy:\n      restart_policy:\n        condition: any\n');
-    const fixes = quickFixesFor(text, diagnostic(text, 'ignored-key'));
+    const fixes = quickFixesFor(text, diagnostic(text, 'restart-ignored'));
     assert.deepEqual(titles(fixes), ['Remove `restart`']);
-    assert.equal(fix(text, 'ignored-key', 'Remove `restart`'), svc('    deploy:\n      restart_policy:\n        condition: any\n'));
+    assert.equal(fix(text, 'restart-ignored', 'Remove `restart`'), svc('    deploy:\n      restart_policy:\n        condition: any\n'));
   });
   it('flow-style deploy: no move', () => {
     const text = svc('    restart: always\n    deploy: {replicas: 2}\n');
-    assert.deepEqual(titles(quickFixesFor(text, diagnostic(text, 'ignored-key'))), ['Remove `restart`']);
+    assert.deepEqual(titles(quickFixesFor(text, diagnostic(text, 'restart-ignored'))), ['Remove `restart`']);
+  });
+});
+
+describe('stackLint fixes: a known key in the wrong place moves where it belongs', () => {
+  it('`replica` at service level → deploy.replicas (creating deploy)', () => {
+    const text = svc('    replica: 2\n');
+    const d = diagnostic(text, 'unknown-key');
+    assert.match(d.message, /belongs under the service as `deploy\.replicas`/);
+    assert.equal(fix(text, 'unknown-key', 'Move `replica` to `deploy.replicas`'), svc('    deploy:\n      replicas: 2\n'));
+  });
+  it('`cpus` in deploy → deploy.resources.limits.cpus, quoted', () => {
+    const text = svc('    deploy:\n      replicas: 1\n      cpus: 0.5\n');
+    assert.equal(fix(text, 'unknown-key', /^Move `cpus` to `deploy\.resources\.limits\.cpus`/), svc('    deploy:\n      replicas: 1\n      resources:\n        limits:\n          cpus: "0.5"\n'));
+  });
+  it('`restart_policy` at service level → deploy.restart_policy needs a block: no move, removal only', () => {
+    const text = svc('    restart_policy:\n      condition: any\n');
+    assert.deepEqual(titles(quickFixesFor(text, diagnostic(text, 'unknown-key'))), ['Remove `restart_policy`']);
   });
 });
 
@@ -126,9 +134,9 @@ describe('stackLint fixes: remove', () => {
     const crlf = 'services:\r\n  web:\r\n    image: nginx\r\n    container_name: web\r\n    ports: ["80:80"]\r\n';
     assert.equal(fix(crlf, 'ignored-key', 'Remove `container_name`'), 'services:\r\n  web:\r\n    image: nginx\r\n    ports: ["80:80"]\r\n');
   });
-  it('unsupported-key and extends-unsupported', () => {
+  it('unsupported-key, extends included', () => {
     assert.equal(fix(svc('    pull_policy: always\n'), 'unsupported-key', 'Remove `pull_policy`'), svc(''));
-    assert.equal(fix(svc('    extends:\n      service: base\n'), 'extends-unsupported', 'Remove `extends`'), svc(''));
+    assert.equal(fix(svc('    extends:\n      service: base\n'), 'unsupported-key', 'Remove `extends`'), svc(''));
   });
 });
 

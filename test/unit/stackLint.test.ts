@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lintStack } from '../../src/stackLint';
-import { isBytes, isCpus, isDuration, isShortPort } from '../../src/stackLint/formats';
+import { parsePortSpec } from '../../src/stack/ports';
+import { parseBytes, parseCpus, parseDuration } from '../../src/stack/units';
 import { closest, editDistance } from '../../src/stackLint/suggest';
 
 // A realistic stack using anchors, long and short syntaxes, and every top-level section.
@@ -183,20 +184,22 @@ describe('stackLint: whole files', () => {
 
 describe('stackLint: formats', () => {
   it('durations follow Go syntax', () => {
-    for (const ok of ['10s', '1m30s', '500ms', '1h', '0', '1.5h', '2us']) assert.ok(isDuration(ok), ok);
-    for (const bad of ['10', 's', '1 m', '10sec', '']) assert.ok(!isDuration(bad), bad);
+    for (const ok of ['10s', '1m30s', '500ms', '1h', '0', '1.5h', '2us', '-5s', '.5s', '1.s']) assert.ok(parseDuration(ok) !== undefined, ok);
+    for (const bad of ['10', 's', '1 m', '10sec', '', '1d', '.s']) assert.equal(parseDuration(bad), undefined, bad);
+    assert.equal(parseDuration('1m30s'), 90e9);
   });
   it('byte sizes follow go-units', () => {
-    for (const ok of ['512M', '1g', '100kb', '1024', '1.5GiB', '64m']) assert.ok(isBytes(ok), ok);
-    for (const bad of ['M', '1x', '-1g', '']) assert.ok(!isBytes(bad), bad);
+    for (const ok of ['512M', '1g', '100kb', '1024', '1.5GiB', '64m', '5 m', '1e3']) assert.ok(parseBytes(ok) !== undefined, ok);
+    for (const bad of ['M', '1x', '-1g', '', '1mbb', ' 5m']) assert.equal(parseBytes(bad), undefined, bad);
+    assert.equal(parseBytes('1.5k'), 1536);
   });
   it('cpus', () => {
-    assert.ok(isCpus('0.5') && isCpus('2') && isCpus('.25'));
-    assert.ok(!isCpus('0') && !isCpus('half') && !isCpus('1,5'));
+    assert.deepEqual(['0.5', '2', '.25', '3/4', '1e-3', '0'].map(parseCpus), [5e8, 2e9, 2.5e8, 7.5e8, 1e6, 0]);
+    for (const bad of ['half', '1,5', '0.0000000001']) assert.equal(parseCpus(bad), undefined, bad);
   });
   it('short ports', () => {
-    for (const ok of ['80', '8080:80', '8080:80/udp', '9000-9001:9000-9001', '127.0.0.1:8080:80', '127.0.0.1::80', '[::1]:80:80/tcp']) assert.ok(isShortPort(ok), ok);
-    for (const bad of ['http', '99999:80', '80:80/icmp', '1.2.3.4:5:6:7', '9001-9000:80']) assert.ok(!isShortPort(bad), bad);
+    for (const ok of ['80', '8080:80', '8080:80/udp', '9000-9001:9000-9001', '127.0.0.1:8080:80', '127.0.0.1::80', '[::1]:80:80/tcp', '8080-8090:80', '80/tcp/x']) assert.ok(parsePortSpec(ok), ok);
+    for (const bad of ['http', '99999:80', '80:80/icmp', '1.2.3.4:5:6:7', '9001-9000:80', '8080-8090:80-85', '01.2.3.4:80:80']) assert.equal(parsePortSpec(bad), undefined, bad);
   });
   it('edit distance and suggestions', () => {
     assert.equal(editDistance('replica', 'replicas', 2), 1);

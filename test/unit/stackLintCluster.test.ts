@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { externalRefs, parseLabelConstraint } from '../../src/stackLint/externals';
-import { Doc } from '../../src/stackLint/yamlAccess';
-import { parseYaml } from '../../src/yamlAst';
+import { readStack } from '../../src/stack/document';
 import { lintStack, type ClusterFacts, type LintContext, type StackDiagnostic } from '../../src/stackLint';
 
 const CLUSTER: ClusterFacts = {
@@ -89,9 +88,9 @@ describe('stackLint: cluster-aware checks', () => {
   });
 
   it('external objects are read by their swarm name; label constraints by scope, label, operator, value', () => {
-    const parsed = parseYaml(STACK);
-    assert.ok(parsed.root?.kind === 'map');
-    const refs = externalRefs(parsed.root, new Doc(parsed.anchors));
+    const model = readStack(STACK, undefined).model;
+    assert.ok(model);
+    const refs = externalRefs(model);
     const names = (kind: string) => refs.filter((r) => r.kind === kind).map((r) => r.name);
     assert.deepEqual(names('network'), ['backend']);
     assert.deepEqual(names('secret'), ['db_password', 'api_key_v1']);

@@ -1,19 +1,24 @@
 import assert from 'node:assert/strict';
-import { SCHEMAS, ValueSpec } from '../../src/stackLint/schema';
+import { composeSchema, type Schema } from '../../src/stackLint/schema';
 import { range, expectOne, codes, svc } from '../support/stackLintHelpers';
 
 
 describe('stackLint: schema tables', () => {
-  it('every object reference names a schema', () => {
-    const refs = (spec: ValueSpec): string[] => {
-      if (typeof spec === 'string' || 'enum' in spec) return [];
-      if ('object' in spec) return [spec.object];
-      if ('listOf' in spec) return refs(spec.listOf);
-      if ('mapOf' in spec) return refs(spec.mapOf);
-      return spec.oneOf.flatMap(refs);
-    };
-    for (const schema of Object.values(SCHEMAS)) {
-      for (const spec of Object.values(schema.keys)) for (const name of refs(spec)) assert.ok(SCHEMAS[name], name);
+  it('each version\'s objects have one shape per id (the version gates compare them by id)', () => {
+    for (let v = 0; v <= 13; v++) {
+      const seen = new Map<string, string>();
+      const visit = (s: Schema | undefined): void => {
+        if (!s) return;
+        if (s.id && s.properties) {
+          const shape = Object.keys(s.properties).sort().join(',');
+          assert.equal(seen.get(s.id) ?? shape, shape, `3.${v} ${s.id}`);
+          seen.set(s.id, shape);
+        }
+        for (const p of Object.values(s.properties ?? {})) visit(p);
+        visit(s.values); visit(s.items); for (const b of s.oneOf ?? []) visit(b);
+      };
+      visit(composeSchema(v));
+      assert.ok(seen.has('service') && seen.has('deploy'), `3.${v}`);
     }
   });
 });
@@ -82,22 +87,23 @@ describe('stackLint: wrong-type', () => {
   });
 });
 
-describe('stackLint: bad-enum', () => {
-  it('deploy.mode', () => {
-    const d = expectOne(svc('    deploy:\n      mode: replicated-job\n'), 'bad-enum', 'error', range(4, 12, 4, 26));
-    assert.match(d.message, /replicated, global/);
+describe('stackLint: bad-enum (the schema) and invalid-value (the converter or the engine, at deploy)', () => {
+  it('deploy.mode: replicated, global and the two job modes', () => {
+    const d = expectOne(svc('    deploy:\n      mode: replica\n'), 'invalid-value', 'error', range(4, 12, 4, 19));
+    assert.match(d.message, /replicated, global, replicated-job or global-job/);
+    assert.deepEqual(codes(svc('    deploy:\n      mode: replicated-job\n')), []);
   });
   it('update_config.order with a suggestion', () => {
     const d = expectOne(svc('    deploy:\n      update_config:\n        order: start-frist\n'), 'bad-enum', 'error', range(5, 15, 5, 26));
     assert.equal(d.data?.suggestion, 'start-first');
   });
-  it('failure_action: rollback is valid for update_config only', () => {
-    assert.deepEqual(codes(svc('    deploy:\n      update_config:\n        failure_action: rollback\n')), []);
-    expectOne(svc('    deploy:\n      rollback_config:\n        failure_action: rollback\n'), 'bad-enum', 'error', range(5, 24, 5, 32));
+  it('failure_action: pause, continue or rollback (the engine takes rollback in rollback_config too)', () => {
+    assert.deepEqual(codes(svc('    deploy:\n      update_config:\n        failure_action: rollback\n      rollback_config:\n        failure_action: rollback\n')), []);
+    expectOne(svc('    deploy:\n      rollback_config:\n        failure_action: retry\n'), 'invalid-value', 'error', range(5, 24, 5, 29));
   });
   it('restart_policy.condition and endpoint_mode', () => {
-    expectOne(svc('    deploy:\n      restart_policy:\n        condition: always\n'), 'bad-enum', 'error', range(5, 19, 5, 25));
-    expectOne(svc('    deploy:\n      endpoint_mode: dns\n'), 'bad-enum', 'error', range(4, 21, 4, 24));
+    expectOne(svc('    deploy:\n      restart_policy:\n        condition: always\n'), 'invalid-value', 'error', range(5, 19, 5, 25));
+    expectOne(svc('    deploy:\n      endpoint_mode: dns\n'), 'invalid-value', 'error', range(4, 21, 4, 24));
     assert.deepEqual(codes(svc('    deploy:\n      endpoint_mode: vip\n      restart_policy:\n        condition: on-failure\n')), []);
   });
 });
@@ -109,14 +115,14 @@ describe('stackLint: bad-format', () => {
   });
   it('byte sizes', () => {
     expectOne(svc('    deploy:\n      resources:\n        limits:\n          memory: 512 MB!\n'), 'bad-format', 'error', range(6, 18, 6, 25));
-    assert.deepEqual(codes(svc('    deploy:\n      resources:\n        limits:\n          memory: 1g\n        reservations:\n          memory: "100kb"\n')), []);
+    assert.deepEqual(codes(svc('    deploy:\n      resources:\n        limits:\n          memory: 1g\n        reservations:\n          memory: "100mb"\n')), []);
   });
-  it('cpus', () => {
-    expectOne(svc('    deploy:\n      resources:\n        limits:\n          cpus: "half"\n'), 'bad-format', 'error', range(6, 16, 6, 22));
+  it('cpus: refused when the services are converted, so at deploy', () => {
+    expectOne(svc('    deploy:\n      resources:\n        limits:\n          cpus: "half"\n'), 'invalid-value', 'error', range(6, 16, 6, 22));
   });
   it('short port syntax', () => {
     expectOne(svc('    ports:\n      - "80:http"\n'), 'bad-format', 'error', range(4, 8, 4, 17));
-    const ok = ['"8080:80"', '"80"', '"8080:80/udp"', '"9000-9001:9000-9001"', '"127.0.0.1:8080:80"', '80'];
+    const ok = ['"8080:80"', '"80"', '"8080:80/udp"', '"9000-9001:9000-9001"', '"127.0.0.1:8081:80"', '81'];
     assert.deepEqual(codes(svc(`    ports:\n${ok.map((p) => `      - ${p}\n`).join('')}`)), []);
   });
 });

@@ -7,6 +7,10 @@ describe('stackLint: YAML level', () => {
     const d = expectOne('services:\n  web:\n    image: a: b\n', 'yaml-syntax', 'error', range(2, 11, 2, 12));
     assert.match(d.message, /YAML syntax error/);
   });
+  it('yaml-syntax: an unclosed flow collection at its opening bracket (go-yaml names that line too), not at the end of the file', () => {
+    const d = expectOne('services:\n  web:\n    image: a\n    ports: [80\n', 'yaml-syntax', 'error', range(3, 11, 3, 12));
+    assert.match(d.message, /never closed: it needs a `\]`/);
+  });
   it('yaml-syntax: none for valid YAML', () => {
     assert.deepEqual(codes('services:\n  web:\n    image: nginx\n'), []);
   });

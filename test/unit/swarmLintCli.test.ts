@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
 import type { ClusterFacts } from '../../src/stackLint';
@@ -26,9 +28,10 @@ async function run(argv: string[], facts?: ClusterFacts): Promise<{ code: number
 
 describe('swarm-lint', () => {
   it('parses its arguments', () => {
-    assert.deepEqual(parseArgs(['--json', 'a.yml', '--cluster', 'b.yml']), { json: true, cluster: true, files: ['a.yml', 'b.yml'] });
-    assert.deepEqual(parseArgs(['--', '--odd.yml']), { json: false, cluster: false, files: ['--odd.yml'] });
-    assert.deepEqual(parseArgs([]), { error: 'no FILE given' });
+    assert.deepEqual(parseArgs(['--json', 'a.yml', '--cluster', 'b.yml']), { json: true, cluster: true, files: ['a.yml', 'b.yml'], globs: [] });
+    assert.deepEqual(parseArgs(['--', '--odd.yml']), { json: false, cluster: false, files: ['--odd.yml'], globs: [] });
+    assert.deepEqual(parseArgs(['--glob', '**/deploy/*.yml', 'dir']), { json: false, cluster: false, files: ['dir'], globs: ['**/deploy/*.yml'] });
+    assert.deepEqual(parseArgs([]), { error: 'no PATH given' });
     assert.deepEqual(parseArgs(['-x', 'a']), { error: 'unknown option -x' });
   });
 
@@ -61,6 +64,27 @@ describe('swarm-lint', () => {
     const all = JSON.parse(r.out) as { severity: string }[];
     assert.ok(all.every((d) => d.severity !== 'error'));
     assert.equal(r.code, 0);
+  });
+
+  it('a folder stands for the stack files the editor would check in it (plus --glob)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swarm-lint-dir-'));
+    const put = (rel: string, text: string) => { fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true }); fs.writeFileSync(path.join(dir, rel), text); };
+    const bad = 'services:\n  web:\n    imag: nginx\n';
+    put('docker-stack.yml', bad);
+    put('sub/compose.yaml', 'services:\n  web:\n    image: nginx\n');
+    put('notes.yml', bad);
+    put('node_modules/x/docker-stack.yml', bad);
+    put('deploy/app.yml', bad);
+    try {
+      const plain = JSON.parse((await run(['--json', dir])).out) as { file: string }[];
+      assert.deepEqual([...new Set(plain.map((d) => path.relative(dir, d.file)))], ['docker-stack.yml']);
+      const r = await run(['--glob', '**/deploy/*.yml', dir]);
+      assert.equal(r.code, 1);
+      assert.match(r.err, /^3 file\(s\)/m);
+      assert.match(r.out, /deploy\/app\.yml:3:5 error unknown-key/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exit 2 on usage and I/O errors, naming the cause', async () => {

@@ -1,5 +1,11 @@
-// Where is the cursor in a stack file? Line-based, so it works on half-typed text that does not parse:
-// walk upward by indentation (and `- ` markers) to collect the parent keys.
+// Where is the cursor in a stack file? Read from the syntax tree of the document (the one parse of
+// its version): the parents are the keys whose values enclose the cursor's line at a smaller column.
+// Only the cursor's own line is looked at as text (what is typed there does not parse yet). A file
+// with syntax errors before the cursor is read again with those errors' lines blanked, so that one
+// unclosed quote does not swallow the structure below it.
+import { readStack, type StackDocument } from '../../stack/document';
+import { fullParse } from '../../yamlAst/fullParse';
+import type { YMap, YNode, YSeq } from '../../yamlAst';
 
 export interface AssistContext {
   /** Parent keys from the root; '-' stands for a sequence item. E.g. ['services', 'web', 'deploy']. */
@@ -13,125 +19,112 @@ export interface AssistContext {
   readonly start: number;
   /** Column of the keys of the mapping the cursor is in. */
   readonly column: number;
-  /** Keys already present in that mapping (not counting the one on the cursor line), with their inline values. */
+  /** Keys already present in that mapping (not counting the one on the cursor line), with their scalar values. */
   readonly siblings: Readonly<Record<string, string>>;
 }
 
-export interface LineInfo {
-  readonly ind: number;
-  readonly dashes: number;
-  /** Column of the content after indentation and `- ` markers. */
-  readonly col: number;
-  readonly key?: string;
-  readonly value?: string;
-  readonly blank: boolean;
-  readonly docStart: boolean;
-}
+const KV = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)[ \t]*:[ \t]+(.*)$/;
+const unquote = (s: string) => (/^(".*"|'.*')$/.test(s) ? s.slice(1, -1) : s);
 
-const KEY_RE = /^("[^"]*"|'[^']*'|[^\s#'"{[\]},&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?)[ \t]*:(?:[ \t]+(.*))?$/;
-
-export function lineInfo(line: string): LineInfo {
-  const m = /^( *)((?:-(?: +|$))*)/.exec(line);
-  const ind = m?.[1]?.length ?? 0;
-  const markers = m?.[2] ?? '';
-  const col = ind + markers.length;
-  const rest = line.slice(col).replace(/\s+$/, '');
-  const dashes = (markers.match(/-/g) ?? []).length;
-  const blank = dashes === 0 && (rest === '' || rest.startsWith('#'));
-  const docStart = ind === 0 && /^(---|\.\.\.)(\s|$)/.test(rest);
-  const k = KEY_RE.exec(rest);
-  if (!k || k[1] === undefined) return { ind, dashes, col, blank, docStart };
-  const value = (k[2] ?? '').replace(/(^|\s+)#.*$/, '');
-  return { ind, dashes, col, key: unquote(k[1]), value, blank, docStart };
-}
-
-function unquote(s: string): string {
-  return /^(".*"|'.*')$/.test(s) ? s.slice(1, -1) : s;
-}
-
-interface Walk { path: string[]; parentLine: number; itemLine: number }
-
-/** Parents of a key at column `col` on line `from`; `seq` when that line's content sits in a sequence item at column `col`. */
-function walkUp(lines: readonly LineInfo[], from: number, col: number, seq: boolean): Walk {
-  const path: string[] = [];
-  let target = col;
-  let pending = seq;
-  let parentLine = -1;
-  let itemLine = -1;
-  for (let j = from - 1; j >= 0 && (target > 0 || pending); j--) {
-    const l = lines[j];
-    if (l === undefined || l.blank) continue;
-    if (l.docStart) break;
-    if (pending) {
-      // Looking for the key owning the sequence whose `-` is at column `target`.
-      if (l.key === undefined || l.ind > target || (l.ind === target && l.dashes > 0)) continue;
-    } else {
-      if (l.ind >= target) continue;
-      if (l.dashes > 0 && l.col === target) {
-        // An earlier key of the same sequence item: a sibling.
-        if (itemLine < 0 && parentLine < 0) itemLine = j;
-        for (let d = 0; d < l.dashes; d++) path.unshift('-');
-        pending = true;
-        target = l.ind;
-        continue;
-      }
-      if (l.key === undefined || l.col >= target) continue;
+/** The tree to assist with: the document's own, or one read with its error lines blanked. */
+const recovered = new WeakMap<StackDocument, YNode | undefined>();
+export function assistRoot(doc: StackDocument): YNode | undefined {
+  if (doc.yaml.errors.length === 0) return doc.yaml.root;
+  if (recovered.has(doc)) return recovered.get(doc);
+  let text = doc.text;
+  let root = doc.yaml.root;
+  for (let round = 0; round < 4; round++) {
+    const parsed = fullParse(text);
+    root = parsed.root;
+    if (parsed.errors.length === 0 || round === 3) break;
+    for (const e of parsed.errors) {
+      // Blank the scalar or flow collection the error belongs to from where it starts (an unclosed quote reports at the end of the text).
+      const from = Math.min(e.start, swallowingStart(doc.text, parsed.root, e.start) ?? e.start);
+      const nl = text.indexOf('\n', from);
+      const end = nl < 0 ? text.length : nl;
+      text = text.slice(0, from) + ' '.repeat(Math.max(0, end - from)) + text.slice(end);
     }
-    if (parentLine < 0 && itemLine < 0) parentLine = j;
-    path.unshift(l.key ?? '');
-    for (let d = 0; d < l.dashes; d++) path.unshift('-');
-    pending = l.dashes > 0;
-    target = l.ind;
   }
-  return { path, parentLine, itemLine };
+  recovered.set(doc, root);
+  return root;
 }
 
-/** Keys of the mapping at column `col` that starts at line `first` (a dash line of an item, or the line after its parent). */
-function siblingsOf(lines: readonly LineInfo[], first: number, col: number, skip: number): Record<string, string> {
+const CLOSER: Readonly<Record<string, string>> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+
+/** Start of the last unclosed quoted scalar or flow collection before `offset`: what swallows the lines after it. */
+function swallowingStart(text: string, node: YNode | undefined, offset: number): number | undefined {
+  let best: number | undefined;
+  const visit = (n: YNode | undefined): void => {
+    if (!n || n.start >= offset) return;
+    const close = CLOSER[text[n.start] ?? ''];
+    if (close !== undefined && n.kind !== 'alias' && text[n.end - 1] !== close) best = Math.max(best ?? -1, n.start);
+    if (n.kind === 'map') for (const p of n.pairs) visit(p.value);
+    else if (n.kind === 'seq') for (const i of n.items) visit(i);
+  };
+  visit(node);
+  return best;
+}
+
+interface Found { readonly path: string[]; readonly map?: YMap; readonly seq?: YSeq }
+
+/** The container at column `col` for line `line`: a block map whose keys stand there, or a block seq whose dashes do. */
+function find(doc: StackDocument, node: YNode | undefined, line: number, col: number, seq: boolean, path: string[]): Found | undefined {
+  const pos = (o: number) => doc.lines.position(o);
+  if (!node || node.kind === 'scalar' || node.kind === 'alias' || doc.text[node.start] === '{' || doc.text[node.start] === '[') return undefined;
+  if (node.kind === 'seq') {
+    const c = pos(node.start).character;
+    if (seq && c === col) return { path, seq: node };
+    const item = [...node.items].reverse().find((i) => pos(i.start).line <= line);
+    return item && c < col ? find(doc, item, line, col, seq, [...path, '-']) : undefined;
+  }
+  const first = node.pairs[0];
+  if (!first) return undefined;
+  const c = pos(first.key.start).character;
+  if (!seq && c === col) return { path, map: node };
+  if (c > col) return undefined;
+  const pair = [...node.pairs].reverse().find((p) => pos(p.key.start).line < line);
+  if (!pair) return undefined;
+  const v = pair.value;
+  // An empty value, or one that starts on the cursor's line (what is being typed): a new mapping under the key.
+  if (v.kind === 'scalar' && (v.style === 'empty' || pos(v.start).line >= line) && !seq) return { path: [...path, pair.key.text] };
+  return find(doc, v, line, col, seq, [...path, pair.key.text]);
+}
+
+function siblingsOf(map: YMap | undefined, exceptLine: number, doc: StackDocument): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let k = first; k < lines.length; k++) {
-    const l = lines[k];
-    if (l === undefined || l.blank) continue;
-    if (k > first && (l.docStart || l.ind < col)) break;
-    if (k !== skip && l.key !== undefined && l.col === col && (k === first || l.dashes === 0)) out[l.key] = l.value ?? '';
+  for (const p of map?.pairs ?? []) {
+    if (doc.lines.position(p.key.start).line === exceptLine) continue;
+    out[p.key.text] = p.value.kind === 'scalar' ? p.value.text : '';
   }
   return out;
 }
 
-export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}
-
-export function contextAt(text: string, offset: number): AssistContext {
-  const raw = splitLines(text);
-  const lines = raw.map(lineInfo);
-  let lineNo = 0;
-  let lineStart = 0;
-  while (lineNo < raw.length - 1 && lineStart + (raw[lineNo]?.length ?? 0) < offset) {
-    lineStart += (raw[lineNo]?.length ?? 0) + (text[lineStart + (raw[lineNo]?.length ?? 0)] === '\r' ? 2 : 1);
-    lineNo++;
-  }
-  const before = (raw[lineNo] ?? '').slice(0, Math.max(0, offset - lineStart));
+export function contextAt(source: string | StackDocument, offset: number): AssistContext {
+  const doc = typeof source === 'string' ? readStack(source, undefined) : source;
+  const { line, character } = doc.lines.position(offset);
+  const before = doc.text.slice(offset - character, offset).replace(/\r$/, '');
   const none: AssistContext = { path: [], position: 'none', prefix: '', start: offset, column: 0, siblings: {} };
   if (/(^|\s)#/.test(before)) return none;
-  const info = lineInfo(before);
-  const rest = before.slice(info.col);
-  const withDash = info.dashes > 0;
-  const build = (position: AssistContext['position'], prefix: string, key?: string): AssistContext => {
-    // On a dash line the content is a sequence item: its parents are found from the dash column.
-    const w = withDash ? walkUp(lines, lineNo, info.ind, true) : walkUp(lines, lineNo, info.col, false);
-    const path = withDash ? [...w.path, ...Array<string>(info.dashes).fill('-')] : w.path;
-    const first = withDash ? lineNo : w.itemLine >= 0 ? w.itemLine : w.parentLine + 1;
-    const siblings = siblingsOf(lines, first, info.col, lineNo);
-    const base = { path, position, prefix, start: offset - prefix.length, column: info.col, siblings };
-    return key === undefined ? base : { ...base, key };
-  };
-  const kv = /^("[^"]*"|'[^']*'|[^\s:#][^:#]*?)[ \t]*:[ \t]+(.*)$/.exec(rest);
+  const m = /^( *)((?:-(?: +|$))*)/.exec(before);
+  const ind = m?.[1]?.length ?? 0;
+  const markers = m?.[2] ?? '';
+  const dashes = (markers.match(/-/g) ?? []).length;
+  const column = ind + markers.length;
+  const rest = before.slice(column);
+  const kv = KV.exec(rest);
+  if ((kv && /^[|>]/.test(kv[2] ?? '')) || (!kv && rest.includes(':'))) return none;
+  // On a dash line the content is a sequence item: its container is the sequence whose dashes stand at `ind`.
+  const locate = (root: YNode | undefined) => (dashes > 0 ? find(doc, root, line, ind, true, []) : find(doc, root, line, column, false, []));
+  let root = doc.yaml.root;
+  let found = locate(root);
+  if (!found && doc.yaml.errors.length > 0) found = locate((root = assistRoot(doc)));
+  if (!found && root !== undefined && !(dashes === 0 && column === 0)) return none;
+  const path = [...(found?.path ?? []), ...Array<string>(dashes).fill('-')];
+  const siblings = siblingsOf(dashes > 0 ? undefined : found?.map, line, doc);
+  const base = { path, prefix: rest, start: offset - rest.length, column, siblings };
   if (kv && kv[1] !== undefined) {
     const value = kv[2] ?? '';
-    if (/^[|>]/.test(value)) return none;
-    return build('value', value, unquote(kv[1]));
+    return { ...base, position: 'value', key: unquote(kv[1]), prefix: value, start: offset - value.length };
   }
-  if (rest.includes(':')) return none;
-  return build(withDash ? 'item' : 'key', rest);
+  return { ...base, position: dashes > 0 ? 'item' : 'key' };
 }

@@ -1,6 +1,7 @@
 // Finding the YAML structure behind a diagnostic: the pair whose key starts where the range does,
 // its ancestors, and the indentation the file uses.
-import { isFlow, LineIndex, parseYaml, type YMap, type YNode, type YPair } from '../../yamlAst';
+import type { StackDocument } from '../../stack/document';
+import { isFlow, type LineIndex, type YMap, type YNode, type YPair } from '../../yamlAst';
 import type { Range } from '../types';
 import { column } from './text';
 
@@ -13,16 +14,16 @@ export interface Located {
   root: YMap;
 }
 
-/** The text the fixes edit, parsed and line-indexed once for all of them. */
+/** The text the fixes edit, with the tree and line index of the one reading of it. */
 export interface FixDoc {
   readonly text: string;
   readonly root: YMap | undefined;
   readonly lines: LineIndex;
 }
 
-export function fixDoc(text: string): FixDoc {
-  const { root } = parseYaml(text);
-  return { text, root: root?.kind === 'map' ? root : undefined, lines: new LineIndex(text) };
+export function fixDoc(doc: StackDocument): FixDoc {
+  const root = doc.yaml.root;
+  return { text: doc.text, root: root?.kind === 'map' ? root : undefined, lines: doc.lines };
 }
 
 export function startOffset(doc: FixDoc, range: Range): number {
@@ -54,7 +55,7 @@ export function locateKey(doc: FixDoc, offset: number): Located | undefined {
 /** `services.<name>.<key>`: the located pair sits directly in a service's map. */
 export function inService(loc: Located): boolean {
   const [services, svc, extra] = loc.ancestors;
-  return services?.key.value === 'services' && svc !== undefined && extra === undefined;
+  return services?.key.text === 'services' && svc !== undefined && extra === undefined;
 }
 
 /** Columns per nesting level: how far the service's keys sit right of the service's name (2 if unknown). */

@@ -11,6 +11,6 @@ export function removeFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[
   if (!loc) return [];
   const edit = removePair(text, loc.map, loc.pair);
   if (!edit) return [];
-  const key = typeof loc.pair.key.value === 'string' ? loc.pair.key.value : String(loc.pair.key.value);
+  const key = loc.pair.key.text;
   return [{ title: `Remove \`${key}\``, edits: toTextEdits(doc, [edit]) }];
 }

@@ -1,4 +1,5 @@
-// `restart:` (ignored by docker stack deploy) → `deploy.restart_policy`.
+// `restart:` → `deploy.restart_policy`, saying what the author meant (`no` → condition none, which the
+// CLI itself does not do: it drops `no`, leaving swarm's default, condition any).
 import type { StackDiagnostic } from '../types';
 import { insertAtPath, removePair, type Lines } from './insert';
 import { indentUnit, inService, locateKey, startOffset, type FixDoc } from './locate';
@@ -18,12 +19,13 @@ export function policyFor(value: unknown): Lines | undefined {
 export function restartFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[] {
   const { text } = doc;
   const loc = locateKey(doc, startOffset(doc, diagnostic.range));
-  if (!loc || loc.pair.key.value !== 'restart' || !inService(loc)) return [];
+  if (!loc || loc.pair.key.text !== 'restart' || !inService(loc)) return [];
   const remove = removePair(text, loc.map, loc.pair);
   if (!remove) return [];
   const value = loc.pair.value.kind === 'scalar' ? loc.pair.value.value : undefined;
   const lines = policyFor(value);
-  const add = lines && insertAtPath(text, loc.map, ['deploy'], [[0, 'restart_policy:'], ...lines.map(([d, s]): [number, string] => [d + 1, s])], indentUnit(text, loc), 'restart_policy');
+  const hasPolicy = loc.map.pairs.some((p) => p.key.text === 'deploy' && p.value.kind === 'map' && p.value.pairs.some((q) => q.key.text === 'restart_policy'));
+  const add = lines && !hasPolicy && insertAtPath(text, loc.map, ['deploy'], [[0, 'restart_policy:'], ...lines.map(([d, s]): [number, string] => [d + 1, s])], indentUnit(text, loc), 'restart_policy');
   const fixes: QuickFix[] = [];
   if (add) fixes.push({ title: 'Move `restart` to `deploy.restart_policy`', edits: toTextEdits(doc, [remove, add]), isPreferred: true });
   fixes.push({ title: 'Remove `restart`', edits: toTextEdits(doc, [remove]) });
