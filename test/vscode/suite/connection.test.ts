@@ -70,7 +70,7 @@ export function connectionTests(): void {
       const worker = process.env['SWARM_IT_WORKER_HOST'];
       if (!worker) this.skip();
       const w = await problemOf(worker, 'worker');
-      assert.match(w.contents, /\*\*worker\*\*.*manager/s);
+      assert.match(w.contents, /swarm worker\b.*manager/s);
       assert.match(w.contents, /command:swarm\.context\.select/);
     });
 
