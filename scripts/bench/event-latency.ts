@@ -1,7 +1,7 @@
 // Benchmark: how long a change made outside the extension takes to reach the cluster store through
 // the Engine event stream. Prints figures; asserts nothing (timings are noisy).
 //   DOCKER_HOST=unix:///run/swarm-lab/default/node1.sock npm run bench:events [-- ROUNDS]
-import { ClusterStore } from '../../src/store/clusterStore';
+import { ClusterStore, DEFAULT_STORE_OPTIONS } from '../../src/store/clusterStore';
 import { apiFor, createTestService, dockerFor, removeTestServices, scaleService, waitFor } from '../../test/support/engine';
 
 async function main(): Promise<void> {
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 
   samples.sort((a, b) => a - b);
   const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]?.toFixed(1);
-  console.log(`event → store latency over ${rounds} scales (from the API's answer to the store's change; includes the store's 100 ms coalescing window):`);
+  console.log(`event → store latency over ${rounds} scales (from the API's answer to the store's change; includes the store's ${DEFAULT_STORE_OPTIONS.coalesceMs} ms coalescing window):`);
   console.log(`  min ${samples[0]?.toFixed(1)} ms · median ${pct(0.5)} ms · p90 ${pct(0.9)} ms · max ${samples.at(-1)?.toFixed(1)} ms`);
   console.log(`  calls: full service lists ${after.fullLists.service - before.fullLists.service}, targeted service lists ${after.partialLists.service - before.partialLists.service}, events ${after.events - before.events}`);
 }

@@ -106,7 +106,8 @@ async function main(): Promise<void> {
 
   // Task changes on other nodes: scale up and time each new task from its own "running" timestamp.
   const taskLag: number[] = [];
-  for (let i = 0; i < Math.max(2, Math.round(rounds / 4)); i++) {
+  // Each round brings ~3 new tasks on other nodes: go on until there are `rounds` of them.
+  for (let i = 0; taskLag.length < rounds && i < rounds; i++) {
     await scaleService(docker, serviceId, 1);
     await waitFor('1 task', () => store.tasksOfService(serviceId).filter((t) => t.desiredState === 'running' && t.state === 'running').length === 1, 30_000);
     const seen = new Map<string, bigint>();
