@@ -41,15 +41,30 @@ export type ContextKind =
   | 'swarmGroup' | 'swarmStack' | 'swarmBucket' | 'swarmNode' | 'swarmService' | 'swarmTask'
   | 'swarmSecret' | 'swarmConfig' | 'swarmNetwork';
 
+/** Tokens come from a small vocabulary (states, roles, drivers): each is made once. */
+const tokens = new Map<string, string>();
+const MAX_TOKENS = 1_000;
+
 /** One lower-case \w+ word: other characters become `_` (none at the ends). */
 export function token(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  let t = tokens.get(value);
+  if (t === undefined) {
+    t = value.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+    if (tokens.size >= MAX_TOKENS) tokens.clear();
+    tokens.set(value, t);
+  }
+  return t;
 }
 
 /** Joins the kind and the tokens that are present (false/undefined/'' are skipped). */
-export function contextValue(kind: ContextKind, ...tokens: readonly (string | false | undefined)[]): string {
-  const present = tokens.filter((t): t is string => typeof t === 'string').map(token).filter((t) => t !== '');
-  return [kind, ...present].join(' ');
+export function contextValue(kind: ContextKind, ...parts: readonly (string | false | undefined)[]): string {
+  let out: string = kind;
+  for (const t of parts) {
+    if (typeof t !== 'string') continue;
+    const w = token(t);
+    if (w !== '') out += ` ${w}`;
+  }
+  return out;
 }
 
 export function groupContext(group: GroupId): string {
