@@ -1,6 +1,7 @@
 // Entry point: wires settings → Docker endpoint → cluster store → tree view, status bar, rollout panels and commands.
 import * as vscode from 'vscode';
-import { registerCommands, type CommandStreams } from './commands/registerCommands';
+import { registerCommands } from './commands/registerCommands';
+import type { CommandStreams } from './commands/commandContext';
 import { SwarmLog } from './commands/swarmLog';
 import { DockerSwarmApi } from './docker/dockerSwarmApi';
 import { DockerWriteApi } from './docker/dockerWriteApi';

@@ -1,12 +1,7 @@
 // Every command of the extension, in one table: `swarm.<kind>.<verb>` → handler. Actions are made
 // by the runner (./runner.ts: targets, confirmation, progress, errors); their files hold only their logic.
 import * as vscode from 'vscode';
-import type { OperationContext } from '../operations/operation';
-import type { LogStreams, ShellStreams } from '../operations/streams';
-import type { SwarmApi } from '../store/swarmApi';
-import type { ClusterView } from '../store/types';
-import type { LogDocuments } from '../ui/logs/logDocuments';
-import type { ClusterTreeProvider } from '../ui/tree/clusterTreeProvider';
+import type { CommandContext } from './commandContext';
 import { reconnect } from './cluster/reconnect';
 import { refreshCluster } from './cluster/refreshCluster';
 import { groupByStack, hideTaskHistory, showTaskHistory, ungroupByStack } from './cluster/treeToggles';
@@ -48,38 +43,8 @@ import { joinSwarm } from './swarm/joinSwarm';
 import { leaveSwarm } from './swarm/leaveSwarm';
 import { rotateJoinToken } from './swarm/rotateJoinToken';
 import { unlockSwarm } from './swarm/unlockSwarm';
-import type { SwarmLog } from './swarmLog';
 import { openShell } from './task/openShell';
 import { showTaskLogs } from './task/showTaskLogs';
-
-/** What command handlers may use. */
-export interface CommandContext {
-  /** The current store; undefined while the endpoint setting is unusable. */
-  store(): ClusterView | undefined;
-  /** Re-reads the settings, disposes the store and starts a new one. */
-  reconnect(): void;
-  readonly tree: ClusterTreeProvider;
-  /** The connection problem in full, while there is one (the welcome content's Show Details). */
-  problemDetails(): string | undefined;
-  /** The extension's global state (endpoints typed before). */
-  readonly memento: vscode.Memento;
-  /** The rollout panels (src/ui/rollout). */
-  readonly rollouts: { open(serviceId: string): Promise<void> };
-  /** What operations run with (store, write port, log, settings); undefined while not connected. */
-  operations(): OperationContext | undefined;
-  /** The "Swarm" log channel. */
-  readonly log: SwarmLog;
-  /** The long-lived streams of the current connection (logs, exec) and its read port; undefined while not connected. */
-  streams(): CommandStreams | undefined;
-  /** The open log views. */
-  readonly logViews: LogDocuments;
-}
-
-export interface CommandStreams {
-  readonly logs: LogStreams;
-  readonly shell: ShellStreams;
-  readonly read: SwarmApi;
-}
 
 const COMMANDS: readonly { readonly id: string; readonly handler: Handler }[] = [
   { id: 'swarm.cluster.refresh', handler: refreshCluster },

@@ -3,7 +3,7 @@
 // or a rollback sets the service's UpdateStatus and the view's follower asks for those itself.
 import * as vscode from 'vscode';
 import { readRolloutOpenView, saveRolloutOpenView } from '../ui/settings';
-import type { CommandContext } from './registerCommands';
+import type { CommandContext } from './commandContext';
 
 export async function followRollout(ctx: CommandContext, rollout: { readonly serviceId: string; readonly tracked: boolean }): Promise<void> {
   const setting = readRolloutOpenView();

@@ -8,7 +8,7 @@ import { explainEngineError } from '../domain/refusals';
 import { Cancelled, OperationError, type Check, type Confirmation, type Operation, type OperationContext, type Outcome } from '../operations/operation';
 import { readActionSettings } from '../ui/settings';
 import { followRollout } from './rolloutView';
-import type { CommandContext } from './registerCommands';
+import type { CommandContext } from './commandContext';
 import { nameOf, resolveTargets, type TargetSpec } from './targets';
 
 export type Handler = (ctx: CommandContext, ...args: unknown[]) => unknown;

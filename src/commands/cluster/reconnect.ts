@@ -1,5 +1,5 @@
 // swarm.cluster.reconnect: drop the store and connect again with the current settings.
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 export function reconnect(ctx: CommandContext): void {
   ctx.reconnect();

@@ -1,7 +1,7 @@
 // swarm.cluster.refresh: a full resync of the store, with progress in the view and errors an operator can act on.
 import * as vscode from 'vscode';
 import { classifyError, type SwarmError } from '../../domain/errors';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 function isSwarmError(e: unknown): e is SwarmError {
   if (typeof e !== 'object' || e === null) return false;

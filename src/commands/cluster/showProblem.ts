@@ -1,7 +1,7 @@
 // swarm.cluster.showProblem: what the welcome content cannot say (it is static): which endpoint, what
 // went wrong there, and the next step, with Retry and Select Docker Context.
 import * as vscode from 'vscode';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 export async function showProblem(ctx: CommandContext): Promise<void> {
   const details = ctx.problemDetails();

@@ -3,7 +3,7 @@
 // keys `swarm.tree.showHistory` and `swarm.tree.groupByStack`).
 import * as vscode from 'vscode';
 import type { TreeOptions } from '../../ui/tree/elements';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 type Toggle = 'showHistory' | 'groupByStack';
 

@@ -8,7 +8,7 @@ import { nodeResolveInput } from '../../docker/dockerOptions';
 import { currentContextName, listContexts } from '../../docker/dockerContexts';
 import { parseHost } from '../../docker/hostString';
 import { clearUserSetting, readSettings } from '../../ui/settings';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 const RECENT_KEY = 'swarm.recentEndpoints';
 const MAX_RECENT = 8;

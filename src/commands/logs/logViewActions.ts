@@ -1,7 +1,7 @@
 // swarm.logs.toggleTimestamps and swarm.logs.stop, from a log view's title bar (or the palette, for
 // the active log view).
 import * as vscode from 'vscode';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 function viewUri(ctx: CommandContext, arg: unknown): vscode.Uri | undefined {
   const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;

@@ -4,7 +4,7 @@ import { dockerCommand } from '../../domain/cliCommand';
 import { engineMessage } from '../../domain/errors';
 import { LogSession, type LogTarget } from '../../operations/logs/logSession';
 import { readLogSettings } from '../../ui/settings';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { operationContext, showFailure } from '../runner';
 
 export async function openLogs(ctx: CommandContext, target: LogTarget, title: string): Promise<void> {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Kind } from '../../domain/model';
 import { inspectUri } from '../../ui/inspect/inspectDocuments';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import type { Handler } from '../runner';
 import { nameOf, resolveTargets } from '../targets';
 

@@ -2,7 +2,7 @@
 // operations commands pass one after starting a rollout) or, from the palette, a pick of services
 // (rolling ones first).
 import * as vscode from 'vscode';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 
 function serviceIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string' && arg !== '') return arg;

@@ -1,7 +1,7 @@
 // swarm.service.editSpec: opens the service's Spec as an editable YAML document (./specFileSystem.ts).
 import * as vscode from 'vscode';
 import { resolveTargets } from '../targets';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { specUri } from './specFileSystem';
 
 export async function editServiceSpec(ctx: CommandContext, ...args: unknown[]): Promise<void> {

@@ -1,5 +1,5 @@
 // swarm.service.logs: the logs of every task of a service, followed (`docker service logs -f`).
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { operationContext } from '../runner';
 import { resolveTargets } from '../targets';
 import { openLogs } from '../logs/openLogs';

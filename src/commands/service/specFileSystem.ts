@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { OperationContext } from '../../operations/operation';
 import { editServiceSpec, isSpecConflict, parseEdit, readSpecDocument, type SpecDocument } from '../../operations/service/editSpec';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { runOperations } from '../runner';
 
 export const SPEC_SCHEME = 'swarm-service-spec';

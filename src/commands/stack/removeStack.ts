@@ -2,7 +2,7 @@
 // something is still labelled with, also a stack whose services are gone).
 import * as vscode from 'vscode';
 import { removeStack as removeStackOperation, stackNamespaces } from '../../operations/stack/removeStack';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { operationContext, runOperations } from '../runner';
 
 function clickedStack(arg: unknown): string | undefined {

@@ -1,7 +1,7 @@
 // swarm.swarm.copyJoinToken: the worker or manager join token on the clipboard, after a warning: the
 // token is all a machine needs (besides reaching a manager) to join the swarm.
 import * as vscode from 'vscode';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { pickOne } from '../prompts';
 
 export async function copyJoinToken(ctx: CommandContext): Promise<void> {

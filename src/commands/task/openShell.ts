@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { taskName } from '../../domain/names';
 import { shellRoute } from '../../operations/shell/shellRoute';
 import { openShellTerminal } from '../../ui/shell/shellTerminal';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { operationContext, showFailure } from '../runner';
 import { resolveTargets } from '../targets';
 

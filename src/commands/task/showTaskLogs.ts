@@ -1,6 +1,6 @@
 // swarm.task.logs: one task's logs, followed (`docker service logs -f <task id>`).
 import { taskName } from '../../domain/names';
-import type { CommandContext } from '../registerCommands';
+import type { CommandContext } from '../commandContext';
 import { operationContext } from '../runner';
 import { resolveTargets } from '../targets';
 import { openLogs } from '../logs/openLogs';

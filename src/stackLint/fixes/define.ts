@@ -1,9 +1,9 @@
 // `undefined-network|secret|config|volume`: declare the name under the top-level section.
 import { isFlow, pairOf } from '../../yamlAst';
 import type { StackDiagnostic } from '../types';
-import { topUnit, type FixDoc } from './locate';
+import { topUnit } from './locate';
 import { afterLine, column, renderLines, toTextEdits } from './text';
-import type { OffsetEdit, QuickFix } from './types';
+import type { FixDoc, OffsetEdit, QuickFix } from './types';
 import type { Lines } from './insert';
 
 const KINDS = ['network', 'secret', 'config', 'volume'] as const;

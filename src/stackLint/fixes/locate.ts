@@ -1,9 +1,10 @@
 // Finding the YAML structure behind a diagnostic: the pair whose key starts where the range does,
 // its ancestors, and the indentation the file uses.
 import type { StackDocument } from '../../stack/document';
-import { isFlow, type LineIndex, type YMap, type YNode, type YPair } from '../../yamlAst';
+import { isFlow, type YMap, type YNode, type YPair } from '../../yamlAst';
 import type { Range } from '../types';
 import { column } from './text';
+import type { FixDoc } from './types';
 
 export interface Located {
   pair: YPair;
@@ -12,13 +13,6 @@ export interface Located {
   /** Pairs from the root down to (excluding) `pair`. */
   ancestors: YPair[];
   root: YMap;
-}
-
-/** The text the fixes edit, with the tree and line index of the one reading of it. */
-export interface FixDoc {
-  readonly text: string;
-  readonly root: YMap | undefined;
-  readonly lines: LineIndex;
 }
 
 export function fixDoc(doc: StackDocument): FixDoc {

@@ -4,9 +4,9 @@
 import { composeSchema, LATEST_MINOR, type Schema } from '../schema';
 import type { StackDiagnostic } from '../types';
 import { insertAtPath, removePair } from './insert';
-import { indentUnit, locateKey, startOffset, type FixDoc } from './locate';
+import { indentUnit, locateKey, startOffset } from './locate';
 import { toTextEdits } from './text';
-import type { QuickFix } from './types';
+import type { FixDoc, QuickFix } from './types';
 
 /** The schema of a path under a service (latest version). */
 function specAt(path: readonly string[]): Schema | undefined {

@@ -1,9 +1,9 @@
 // "Remove `key`": delete the whole pair, nested block included.
 import type { StackDiagnostic } from '../types';
 import { removePair } from './insert';
-import { locateKey, startOffset, type FixDoc } from './locate';
+import { locateKey, startOffset } from './locate';
 import { toTextEdits } from './text';
-import type { QuickFix } from './types';
+import type { FixDoc, QuickFix } from './types';
 
 export function removeFixes(doc: FixDoc, diagnostic: StackDiagnostic): QuickFix[] {
   const { text } = doc;

@@ -2,9 +2,9 @@
 // CLI itself does not do: it drops `no`, leaving swarm's default, condition any).
 import type { StackDiagnostic } from '../types';
 import { insertAtPath, removePair, type Lines } from './insert';
-import { indentUnit, inService, locateKey, startOffset, type FixDoc } from './locate';
+import { indentUnit, inService, locateKey, startOffset } from './locate';
 import { toTextEdits } from './text';
-import type { QuickFix } from './types';
+import type { FixDoc, QuickFix } from './types';
 
 /** The restart_policy lines for a compose `restart` value, or undefined when it has no swarm equivalent. */
 export function policyFor(value: unknown): Lines | undefined {

@@ -1,6 +1,5 @@
 // Line-level text helpers: line ends, columns, and turning offset edits into range edits.
-import type { FixDoc } from './locate';
-import type { OffsetEdit, TextEdit } from './types';
+import type { FixDoc, OffsetEdit, TextEdit } from './types';
 
 /** The file's line ending: CRLF when it uses any, else LF. */
 export function eolOf(text: string): string {
