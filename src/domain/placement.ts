@@ -2,7 +2,7 @@
 // (moby/swarmkit manager/constraint/constraint.go NodeMatches): every constraint must match; values
 // compare case-insensitively; a missing label or hostname counts as ""; `node.ip` takes an address
 // or a CIDR; an unknown attribute matches no node. The grammar is the stack engine's (one parser).
-import { parseConstraint } from '../stackLint/constraints';
+import { parseConstraint } from './constraints';
 import type { SwarmNode } from './model';
 
 function ipv4(text: string): number | undefined {

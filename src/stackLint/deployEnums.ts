@@ -3,7 +3,7 @@
 // and the mount options that go with it.
 import type { At, Mount, Service } from '../stack/model';
 import type { Reporter } from './report';
-import { closest } from './suggest';
+import { closest } from '../domain/suggest';
 
 /** Values accepted at deploy for string keys the schema leaves open, by `<schema id>.<key>` (completion offers them too). */
 export const DEPLOY_ENUMS: Readonly<Record<string, readonly string[]>> = {

@@ -2,7 +2,7 @@
 // `node.labels.*` / `engine.labels.*` placement constraints. Read by the cluster checks.
 import type { StackModel } from '../stack/model';
 import type { YScalar } from '../yamlAst';
-import { parseConstraint } from './constraints';
+import { parseConstraint } from '../domain/constraints';
 
 export type ExternalKind = 'network' | 'secret' | 'config';
 

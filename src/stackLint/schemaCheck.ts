@@ -9,7 +9,7 @@ import { parsePortSpec } from '../stack/ports';
 import { parseDuration } from '../stack/units';
 import type { Reporter } from './report';
 import type { JsonType, Schema } from './schema';
-import { closest } from './suggest';
+import { closest } from '../domain/suggest';
 import { describe, jsonType, plainJson, quoteSuggestion, typeOk } from './schemaText';
 import { unknownKey, type KeyContext } from './unknownKeys';
 

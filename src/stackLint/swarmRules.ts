@@ -4,7 +4,7 @@
 import type { Service, StackModel } from '../stack/model';
 import { isImageReference } from '../stack/image';
 import type { YScalar } from '../yamlAst';
-import { checkConstraint } from './constraints';
+import { checkConstraint } from '../domain/constraints';
 import { checkEnums, DEPLOY_ENUMS } from './deployEnums';
 import { checkEngineRules } from './engineRules';
 import type { Reporter } from './report';

@@ -3,7 +3,7 @@
 // key in the wrong place ("`replica` belongs under `deploy` as `replicas`", with a fix that moves it).
 import type { DiagnosticCode } from './codes';
 import { composeSchema, LATEST_MINOR, type Schema } from './schema';
-import { closest } from './suggest';
+import { closest } from '../domain/suggest';
 import { UNSUPPORTED_SERVICE, UNSUPPORTED_TOP } from './swarmKeys';
 
 /** Where a key stands relative to its service: `rel` are the keys from the service map down. */

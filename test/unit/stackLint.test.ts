@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { lintStack } from '../../src/stackLint';
 import { parsePortSpec } from '../../src/stack/ports';
 import { parseBytes, parseCpus, parseDuration } from '../../src/stack/units';
-import { closest, editDistance } from '../../src/stackLint/suggest';
+import { closest, editDistance } from '../../src/domain/suggest';
 
 // A realistic stack using anchors, long and short syntaxes, and every top-level section.
 const CLEAN = `

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintStack } from '../../src/stackLint';
-import { checkConstraint } from '../../src/stackLint/constraints';
+import { checkConstraint } from '../../src/domain/constraints';
 import { range, expectOne, codes, svc } from '../support/stackLintHelpers';
 
 

@@ -4,7 +4,7 @@
 // (the CLI's short `published:target/proto` and long `published=…,target=…,mode=host` forms),
 // environment variables (docker/cli opts.ValidateEnv), placement constraints (the stack engine's
 // grammar). Each validator returns an error message naming the cause and the fix, or undefined.
-import { checkConstraint } from '../../stackLint/constraints';
+import { checkConstraint } from '../../domain/constraints';
 import type { PortConfigSpec, PortProtocol, PublishMode } from '../specs/serviceSpec';
 
 export const MAX_REPLICAS = 1000;

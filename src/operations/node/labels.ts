@@ -5,7 +5,7 @@ import { dockerCommand } from '../../domain/cliCommand';
 import type { Service } from '../../domain/model';
 import { withLabel, withoutLabels } from '../../domain/specs/nodeSpec';
 import { validateLabel } from '../../domain/validate/nodeInput';
-import { parseConstraint } from '../../stackLint/constraints';
+import { parseConstraint } from '../../domain/constraints';
 import { proceed, refuse, type Operation, type OperationContext } from '../operation';
 import { changeNode, currentNode, waitForNode } from './nodeUpdate';
 
