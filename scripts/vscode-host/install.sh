@@ -45,7 +45,11 @@ log "npm install the VS Code server's own dependencies"
 mkdir -p "$VSCODE/node_modules/@vscode/ripgrep/bin"
 ln -sf "$(command -v rg)" "$VSCODE/node_modules/@vscode/ripgrep/bin/rg"
 log "rebuild native modules against Node's headers"
-(cd "$VSCODE" && npm_config_yes=true npm rebuild --loglevel=error >&2)
+# node-gyp would download the headers (offline: it cannot); those of the Node that runs are used,
+# whatever the user's npmrc says.
+nodedir=$(node -p 'require("path").resolve(process.execPath, "../..")')
+[ -f "$nodedir/include/node/node_version.h" ] || die "Node's headers are not in $nodedir/include/node: install Node.js with its headers (the nodejs package of NodeSource, or Debian's libnode-dev)"
+(cd "$VSCODE" && npm_config_yes=true npm_config_nodedir=$nodedir npm rebuild --loglevel=error >&2)
 ln -sfn node_modules "$VSCODE/node_modules.asar"
 log "npm install the built-in extensions' dependencies"
 (cd "$VSCODE/extensions" && npm install --omit=dev "${npm_q[@]}" >&2)
