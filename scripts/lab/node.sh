@@ -77,6 +77,7 @@ case "$cmd" in
         fi
         log "node$i: swarm active after $(elapsed)" ;;
       inactive) log "node$i: not a swarm member" ;;
+      locked) log "node$i: swarm locked (autolock): it answers cluster calls once unlocked (docker swarm unlock)" ;;
       *) die "node$i: swarm state '$st'" ;;
     esac
     status_line ;;

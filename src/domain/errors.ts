@@ -75,7 +75,8 @@ export function classifyError(error: unknown, endpoint: string): SwarmError {
       hint: 'Check DOCKER_CERT_PATH / the context\'s TLS material (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.' };
   }
   if (NO_LEADER.test(msg)) return noQuorumError(endpoint);
-  if (/swarm is encrypted and needs to be unlocked|locked/i.test(msg) && /swarm/i.test(msg)) {
+  // Not any message with "locked" in it: a wrong unlock key is answered "swarm could not be unlocked".
+  if (/swarm is encrypted and needs to be unlocked|\bswarm is locked\b/i.test(msg)) {
     return { kind: 'locked', message: `The swarm at ${endpoint} is locked.`, hint: 'Run "docker swarm unlock" on that manager with the unlock key.' };
   }
   if (NOT_MANAGER.test(msg)) {

@@ -23,6 +23,13 @@ describe('classifyError', () => {
     assert.match(e.hint, /docker" group/);
   });
 
+  it('a locked swarm, but not a wrong unlock key (texts dockerd 20.10 sent on the lab)', () => {
+    const locked = classifyError(engine(503, 'Swarm is encrypted and needs to be unlocked before it can be used. Please use "docker swarm unlock" to unlock it.'), EP);
+    assert.equal(locked.kind, 'locked');
+    const wrongKey = classifyError(engine(401, 'swarm could not be unlocked: invalid key provided'), EP);
+    assert.equal(wrongKey.kind, 'api', 'the Engine refused a key: the connection is fine');
+  });
+
   it('engine not in swarm mode vs a worker (the two 503 texts dockerd sends)', () => {
     const notSwarm = classifyError(engine(503, 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.'), EP);
     assert.equal(notSwarm.kind, 'not-swarm');
