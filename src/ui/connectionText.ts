@@ -60,7 +60,8 @@ export function describeConnection(state: ConnectionState, facts: ConnectionFact
       const h = facts.health;
       const stuck = facts.stuck.map((s) => `${s.name} is not converging: ${s.reason}`);
       const via = failover ? `${failover.from} is down; now through ${failover.to} (${failover.endpoint}).` : undefined;
-      const tooltip = [`Swarm of ${count(facts.nodes, 'node')} (${count(info.managers, 'manager')}) via ${facts.endpoint}, answered by ${info.name || 'a manager'} (engine ${info.engineVersion})`,
+      // /info's manager count lags a promotion or demotion; the node list (health) does not.
+      const tooltip = [`Swarm of ${count(facts.nodes, 'node')} (${count(h?.managers ?? info.managers, 'manager')}) via ${facts.endpoint}, answered by ${info.name || 'a manager'} (engine ${info.engineVersion})`,
         ...(h ? [`${h.nodesReady} of ${count(h.nodes, 'node')} ready; ${h.managersReachable} of ${count(h.managers, 'manager')} reachable: ${h.tolerance}.`, ...h.findings] : []),
         ...(via ? [`${via} Reconnect to go back.`] : []), ...stuck].join('\n');
       const size = h ? `${h.nodesReady}/${h.nodes} nodes · ${h.managersReachable}/${h.managers} managers` : count(facts.nodes, 'node');

@@ -26,6 +26,9 @@ describe('describeConnection', () => {
     assert.equal(t?.status, '$(warning) x/node1: 4/5 nodes · 2/2 managers');
     assert.equal(t?.tone, 'warning');
     assert.match(t?.tooltip ?? '', /2 managers tolerate 0 failures\.\n2 managers is an even count/);
+    // The captured /info counts 1 manager; the node list (the health) counts 2, as after a promotion.
+    assert.equal(info.managers, 1);
+    assert.match(t?.tooltip ?? '', /^Swarm of 3 nodes \(2 managers\)/);
     const down = describeConnection({ status: 'live', info }, { ...facts, health: { ...health, level: 'error' as const } }, T);
     assert.equal(down?.tone, 'error');
     assert.match(down?.status ?? '', /^\$\(error\)/);
