@@ -67,6 +67,28 @@ export async function startSshd(dockerHost: string, extraAuthorized: readonly st
   };
 }
 
+/**
+ * The processes sshd runs for its connections (`sshd: user@notty`, `docker system dial-stdio`, …):
+ * the listener's descendants, as ps lists them.
+ */
+export function sshdSessions(s: Sshd): string[] {
+  const listener = fs.readFileSync(path.join(s.dir, 'sshd.pid'), 'utf8').trim();
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: m[1], ppid: m[2], args: m[3] ?? '' }));
+  const tree = new Set([listener]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) if (r.ppid !== undefined && tree.has(r.ppid) && r.pid !== undefined && !tree.has(r.pid)) { tree.add(r.pid); grew = true; }
+  }
+  return rows.filter((r) => r.pid !== listener && r.pid !== undefined && tree.has(r.pid)).map((r) => r.args);
+}
+
+/** This process's TCP sockets to the sshd, in any state, as the kernel (ss) lists them. */
+export function clientSockets(s: Sshd): string[] {
+  return execFileSync('ss', ['-tnpaH', 'dport', '=', `:${s.port}`], { encoding: 'utf8' }).split('\n')
+    .filter((l) => l.includes(`pid=${process.pid},`));
+}
+
 /** OpenSSH's own verdict on a host with this known_hosts (StrictHostKeyChecking=yes, no prompt). */
 export function sshAccepts(s: Sshd, knownHosts: string, identity = s.clientKey): { ok: boolean; stderr: string } {
   try {
