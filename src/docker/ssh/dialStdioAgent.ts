@@ -1,24 +1,27 @@
-// The ssh:// transport: an http.Agent whose connections are exec channels running
+// The ssh:// transport: a keep-alive http.Agent whose connections are exec channels running
 // `docker system dial-stdio` (what the docker CLI runs over ssh for each connection) on ONE ssh
 // connection per endpoint, opened on first use and shared by the requests that follow.
 // docker-modem's own ssh agent opens an ssh connection per request and ends it only on its
 // channel's 'close' — which ssh2 emits only after the channel's readable side has ended, so a
 // request aborted before its channel arrived (a deadline, a cancel) left that ssh connection and
-// its sshd session open for good. Here a channel is drained once it is destroyed (so ssh2 lets it
-// go), the ssh connection ends once no request has used it for `idleMs`, and destroy() ends all.
+// its sshd session open for good. Here a destroyed channel is marked destroyed as a stream is (so
+// ssh2 emits 'close' when the far side confirms, and http never reuses it), the ssh connection
+// ends once no request has used it for `idleMs` (with the idle channels), and destroy() ends all.
 import * as http from 'node:http';
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 
 const DIAL_STDIO = 'docker system dial-stdio';
 /** How long an ssh connection without requests stays open for the next one. */
 const IDLE_MS = 10_000;
+/** Idle channels (each a remote dial-stdio) kept for reuse; more are closed when their request ends. */
+const MAX_IDLE_CHANNELS = 2;
 
 interface Connection {
   readonly client: Client;
   readonly ready: Promise<void>;
   readonly channels: Set<ClientChannel>;
-  /** Requests waiting for a channel, plus open channels: the connection is idle at 0. */
+  /** Requests waiting for a channel, plus channels in use (not idle): the connection is idle at 0. */
   users: number;
   idle?: NodeJS.Timeout;
 }
@@ -27,11 +30,13 @@ export class DialStdioAgent extends http.Agent {
   /** The connection new requests use; undefined until the first request and after it closed. */
   private current: Connection | undefined;
   private readonly open = new Set<Connection>();
+  /** Each channel's connection, and whether http keeps it idle for the next request. */
+  private readonly owner = new WeakMap<Duplex, { readonly conn: Connection; idle: boolean }>();
   private closed = false;
 
   /** `config` is handed to ssh2 as it is: host, port, username, hostVerifier, authHandler. */
   constructor(readonly config: ConnectConfig, private readonly idleMs = IDLE_MS) {
-    super({ keepAlive: false });
+    super({ keepAlive: true, maxFreeSockets: MAX_IDLE_CHANNELS });
   }
 
   override createConnection(_options: unknown, callback: (err: Error | null, stream: Duplex) => void): undefined {
@@ -53,6 +58,24 @@ export class DialStdioAgent extends http.Agent {
       .then((channel) => { this.track(conn, channel); callback(null, channel); },
         (err: unknown) => { this.release(conn); fail(err instanceof Error ? err : new Error(String(err))); });
     return undefined;
+  }
+
+  // http's defaults call net.Socket methods (setKeepAlive, unref, ref) a channel lacks; an idle
+  // channel only stops counting as a use of its connection.
+  override keepSocketAlive(socket: Duplex): boolean {
+    const c = this.owner.get(socket);
+    if (!c || this.closed || c.conn !== this.current) return false;
+    c.idle = true;
+    this.release(c.conn);
+    return true;
+  }
+
+  override reuseSocket(socket: Duplex): void {
+    const c = this.owner.get(socket);
+    if (!c?.idle) return;
+    c.idle = false;
+    clearTimeout(c.conn.idle);
+    c.conn.users++;
   }
 
   /** Ends every channel and ssh connection; later requests fail at once. */
@@ -86,13 +109,22 @@ export class DialStdioAgent extends http.Agent {
 
   private track(conn: Connection, channel: ClientChannel): void {
     conn.channels.add(channel);
-    // http listens for the channel's errors while a request holds it; this keeps an orphan's from throwing.
+    const c = { conn, idle: false };
+    this.owner.set(channel, c);
+    // http listens for the channel's errors while a request holds it; this keeps an idle one's or an
+    // orphan's from throwing.
     channel.on('error', () => undefined);
-    channel.once('close', () => { conn.channels.delete(channel); this.release(conn); });
-    // ssh2's destroy() sends CHANNEL_CLOSE but emits 'close' only after 'end', which a channel nobody
-    // reads never reaches (http destroys the channel of an aborted request unread): drain it.
-    const destroy = channel.destroy.bind(channel);
-    channel.destroy = (): ClientChannel => { destroy(); channel.resume(); return channel; };
+    channel.once('close', () => { conn.channels.delete(channel); if (!c.idle) this.release(conn); });
+    // ssh2's destroy() sends CHANNEL_CLOSE but leaves the stream undestroyed, and emits 'close' only
+    // after 'end' — which a channel nobody reads never reaches (http destroys the channel of an
+    // aborted request unread). Destroyed as a stream too, it gets 'close' when the far side
+    // confirms, and http's pool skips it.
+    const sshDestroy = channel.destroy.bind(channel);
+    channel.destroy = (): ClientChannel => {
+      sshDestroy();
+      Duplex.prototype.destroy.call(channel);
+      return channel;
+    };
   }
 
   private release(conn: Connection): void {
