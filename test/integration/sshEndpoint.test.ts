@@ -48,6 +48,7 @@ describe('ssh:// endpoints, with host keys checked like OpenSSH', function () {
   });
 
   const knownHosts = (): string => path.join(home, '.ssh', 'known_hosts');
+  const sessions = (): string[] => sshdSessions(sshd).map((p) => p.args);
   const endpoint = (): string => `ssh://${user}@127.0.0.1:${sshd.port}`;
   const giveKey = (): void => { fs.copyFileSync(sshd.clientKey, path.join(home, '.ssh', 'id_ed25519'), fs.constants.COPYFILE_EXCL); };
 
@@ -111,8 +112,8 @@ describe('ssh:// endpoints, with host keys checked like OpenSSH', function () {
   it('requests share one ssh connection; aborted requests, a refused host key and dispose leave no socket or sshd session behind', async function () {
     giveKey();
     fs.writeFileSync(knownHosts(), `[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`);
-    const logins = (): string[] => sshdSessions(sshd).filter((p) => /@notty/.test(p));
-    const dialers = (): string[] => sshdSessions(sshd).filter((p) => /dial-stdio/.test(p));
+    const logins = (): string[] => sessions().filter((p) => /@notty/.test(p));
+    const dialers = (): string[] => sessions().filter((p) => /dial-stdio/.test(p));
     const abortSoon = <T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> => {
       const c = new AbortController();
       setImmediate(() => c.abort());
@@ -127,7 +128,7 @@ describe('ssh:// endpoints, with host keys checked like OpenSSH', function () {
     for (let i = 0; i < 3; i++) await api.list('node');
     assert.equal(first.length, 1);
     assert.deepEqual(connections(), first, 'the same ssh connection served all requests');
-    assert.equal(logins().length, 1, `one ssh login: ${sshdSessions(sshd).join('; ')}`);
+    assert.equal(logins().length, 1, `one ssh login: ${sessions().join('; ')}`);
     const idle = dialers().length; // channels kept for the next request
     assert.ok(idle >= 1 && idle <= 2, `idle dial-stdio: ${idle}`);
     // Aborted while its dial-stdio channel opens: the channel arrives for a request already gone.
@@ -145,8 +146,22 @@ describe('ssh:// endpoints, with host keys checked like OpenSSH', function () {
     await assert.rejects(apiFor(undefined, {}, other).ping(), /has CHANGED/);
     assert.ok(clientSockets(sshd).length > 0, 'the live endpoints keep their connections until disposed');
     for (const a of apis) a.dispose();
-    await waitFor('no socket to sshd and no sshd session left', () => clientSockets(sshd).length === 0 && sshdSessions(sshd).length === 0, 10_000);
+    await waitFor('no socket to sshd and no sshd session left', () => clientSockets(sshd).length === 0 && sessions().length === 0, 10_000);
     await assert.rejects(api.ping(), /closed/, 'a disposed endpoint opens no new connection');
+  });
+
+  it('a connection the far side drops is replaced: the next call gets a new one at once', async function () {
+    giveKey();
+    fs.writeFileSync(knownHosts(), `[127.0.0.1]:${sshd.port} ${sshd.hostKeyPub}\n`);
+    const api = apiFor();
+    await api.ping();
+    await api.list('node');
+    for (const p of sshdSessions(sshd)) if (/@notty/.test(p.args)) process.kill(p.pid, 'SIGKILL');
+    await waitFor('the connection is gone', () => clientSockets(sshd).length === 0, 10_000);
+    const t0 = Date.now();
+    await api.ping();
+    assert.ok(Date.now() - t0 < 5_000, 'not left waiting on an idle channel of the dead connection');
+    assert.equal(sessions().filter((p) => /@notty/.test(p)).length, 1);
   });
 
   it('swarm-lint --cluster refuses an unknown host and says how to trust it', function () {

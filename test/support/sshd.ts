@@ -71,16 +71,16 @@ export async function startSshd(dockerHost: string, extraAuthorized: readonly st
  * The processes sshd runs for its connections (`sshd: user@notty`, `docker system dial-stdio`, …):
  * the listener's descendants, as ps lists them.
  */
-export function sshdSessions(s: Sshd): string[] {
+export function sshdSessions(s: Sshd): { readonly pid: number; readonly args: string }[] {
   const listener = fs.readFileSync(path.join(s.dir, 'sshd.pid'), 'utf8').trim();
   const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: m[1], ppid: m[2], args: m[3] ?? '' }));
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: m[1] ?? '', ppid: m[2] ?? '', args: m[3] ?? '' }));
   const tree = new Set([listener]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const r of rows) if (r.ppid !== undefined && tree.has(r.ppid) && r.pid !== undefined && !tree.has(r.pid)) { tree.add(r.pid); grew = true; }
+    for (const r of rows) if (tree.has(r.ppid) && !tree.has(r.pid)) { tree.add(r.pid); grew = true; }
   }
-  return rows.filter((r) => r.pid !== listener && r.pid !== undefined && tree.has(r.pid)).map((r) => r.args);
+  return rows.filter((r) => r.pid !== listener && tree.has(r.pid)).map((r) => ({ pid: Number(r.pid), args: r.args }));
 }
 
 /** This process's TCP sockets to the sshd, in any state, as the kernel (ss) lists them. */

@@ -60,8 +60,8 @@ export class DialStdioAgent extends http.Agent {
     return undefined;
   }
 
-  // http's defaults call net.Socket methods (setKeepAlive, unref, ref) a channel lacks; an idle
-  // channel only stops counting as a use of its connection.
+  // http's default calls net.Socket methods (setKeepAlive, setTimeout) a channel lacks; an idle
+  // channel only stops counting as a use of its connection (which ends when idle).
   override keepSocketAlive(socket: Duplex): boolean {
     const c = this.owner.get(socket);
     if (!c || this.closed || c.conn !== this.current) return false;
@@ -70,7 +70,8 @@ export class DialStdioAgent extends http.Agent {
     return true;
   }
 
-  override reuseSocket(socket: Duplex): void {
+  override reuseSocket(socket: Duplex, req: http.ClientRequest): void {
+    super.reuseSocket(socket, req); // takes its idle 'error' listener off, and ref()s it
     const c = this.owner.get(socket);
     if (!c?.idle) return;
     c.idle = false;
@@ -98,6 +99,13 @@ export class DialStdioAgent extends http.Agent {
     client.connect(this.config);
     this.open.add(conn);
     client.once('close', () => {
+      // ssh2 ends the channels of a dead connection but emits their 'close' only after 'end', which
+      // an idle channel (nobody reads it) never reaches: http would reuse it, and the request hang.
+      for (const channel of conn.channels) {
+        if (channel.destroyed) continue;
+        Duplex.prototype.destroy.call(channel);
+        channel.emit('close');
+      }
       clearTimeout(conn.idle);
       this.open.delete(conn);
       if (this.current === conn) this.current = undefined;
@@ -114,6 +122,8 @@ export class DialStdioAgent extends http.Agent {
     // http listens for the channel's errors while a request holds it; this keeps an idle one's or an
     // orphan's from throwing.
     channel.on('error', () => undefined);
+    // http's pool ref()s a socket it reuses; a channel is kept alive by its connection.
+    Object.assign(channel, { ref: () => channel, unref: () => channel });
     channel.once('close', () => { conn.channels.delete(channel); if (!c.idle) this.release(conn); });
     // ssh2's destroy() sends CHANNEL_CLOSE but leaves the stream undestroyed, and emits 'close' only
     // after 'end' — which a channel nobody reads never reaches (http destroys the channel of an
