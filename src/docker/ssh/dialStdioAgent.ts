@@ -16,6 +16,7 @@ const DIAL_STDIO = 'docker system dial-stdio';
 const IDLE_MS = 10_000;
 /** Idle channels (each a remote dial-stdio) kept for reuse; more are closed when their request ends. */
 const MAX_IDLE_CHANNELS = 2;
+const CLOSED = 'the ssh connection was closed (disconnected)';
 
 interface Connection {
   readonly client: Client;
@@ -41,7 +42,7 @@ export class DialStdioAgent extends http.Agent {
 
   override createConnection(_options: unknown, callback: (err: Error | null, stream: Duplex) => void): undefined {
     const fail = (err: Error): void => callback(err, undefined as unknown as Duplex);
-    if (this.closed) { fail(new Error('the ssh connection was closed (disconnected)')); return undefined; }
+    if (this.closed) { fail(new Error(CLOSED)); return undefined; }
     let conn: Connection;
     try {
       conn = this.current ??= this.connect();
@@ -55,7 +56,10 @@ export class DialStdioAgent extends http.Agent {
       .then(() => new Promise<ClientChannel>((resolve, reject) => {
         conn.client.exec(DIAL_STDIO, (err, channel) => (err ? reject(err) : resolve(channel)));
       }))
-      .then((channel) => { this.track(conn, channel); callback(null, channel); },
+      .then((channel) => {
+        this.track(conn, channel);
+        if (this.closed) { channel.destroy(); fail(new Error(CLOSED)); } else callback(null, channel);
+      },
         (err: unknown) => { this.release(conn); fail(err instanceof Error ? err : new Error(String(err))); });
     return undefined;
   }
