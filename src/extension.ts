@@ -63,6 +63,10 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   };
 
   let label: string | undefined;
+  // The connections of the latest connect, closed when the extension stops. Those of an earlier one
+  // are left to close themselves once idle (ssh: ./docker/ssh/dialStdioAgent), so that a shell or
+  // log stream opened through them outlives a reconnect.
+  let endpoints: { dispose(): void } | undefined;
   const connect = (): void => {
     disconnect();
     const settings = readSettings();
@@ -72,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
       label = endpoint.source.kind === 'context' ? endpoint.source.name : undefined;
       const api = apiForEndpoint(endpoint, options);
       const alternates = failoverSet(api.endpointLabel, settings.failoverEndpoints, options);
+      endpoints = { dispose: () => { api.dispose(); alternates.dispose(); } };
       store = new ClusterStore(api, { fastTaskPollMs: settings.fastTaskPollMs, slowTaskPollMs: settings.slowTaskPollMs,
         stuckAfterMs: readTreeSettings().stuckAfterMs }, alternates);
     } catch (e) {
@@ -120,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): SwarmExtensionApi {
   };
 
   context.subscriptions.push(
-    { dispose: () => { clearTimeout(reconnectTimer); disconnect(); } },
+    { dispose: () => { clearTimeout(reconnectTimer); disconnect(); endpoints?.dispose(); } },
     treeView, treeProvider, status, stackLanguage, specs, rollouts, follower, log, inspected, logViews,
     vscode.window.onDidChangeActiveTextEditor((e) => logViews.updateContext(e)),
     treeView.onDidChangeVisibility(() => { treeProvider.setVisible(treeView.visible); connectWhenVisible(); }),

@@ -17,5 +17,7 @@ export async function readClusterFacts(setting?: string): Promise<ClusterFacts> 
     if (typeof e === 'object' && e !== null && 'problem' in e) throw e;
     const err = classifyError(e, api.endpointLabel);
     throw new Error(`${err.message} ${err.hint}`);
+  } finally {
+    api.dispose(); // an ssh connection would keep the process alive
   }
 }

@@ -2,15 +2,17 @@
 // nothing taken from the environment), and builds the real ResolveInput from the process. The impure edge of ./endpoint: reads files and the environment.
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import type * as http from 'node:http';
 import * as https from 'node:https';
 import * as os from 'node:os';
 import type { DockerOptions } from 'dockerode';
 import type { Endpoint, ResolveInput } from './endpoint';
+import { DialStdioAgent } from './ssh/dialStdioAgent';
 import type { HostKeyPolicy } from './ssh/hostKeyPolicy';
 import type { AuthMethod } from './ssh/identities';
 
-/** docker-modem also forwards `agent` to https.request, which @types/dockerode leaves out. */
-export type ModemOptions = DockerOptions & { agent?: https.Agent };
+/** docker-modem also forwards `agent` to http(s).request, which @types/dockerode leaves out. */
+export type ModemOptions = DockerOptions & { agent?: http.Agent };
 
 /** How an ssh:// endpoint checks host keys and which keys it offers (see ./ssh). */
 export interface SshSetup {
@@ -38,12 +40,14 @@ export function toDockerOptions(e: Endpoint, readFile: (p: string) => Buffer = (
     }
     case 'ssh': {
       if (!ssh) throw new Error('an ssh:// endpoint needs an SshSetup');
-      // docker-modem runs "docker system dial-stdio" over ssh2, which requires a user name:
+      // Plain HTTP over our own agent, whose connections run "docker system dial-stdio" over
+      // ssh2 (not docker-modem's ssh agent: see ./ssh/dialStdioAgent). ssh2 requires a user name:
       // fall back to the local user as ssh itself does.
       const username = e.username ?? localUser() ?? '';
       return {
-        protocol: 'ssh', host: e.host, port: e.port, username,
-        sshOptions: { hostVerifier: ssh.policy.verifierFor(e.host, e.port), authHandler: ssh.auth(username) },
+        protocol: 'http', host: e.host, port: e.port,
+        agent: new DialStdioAgent({ host: e.host, port: e.port, username,
+          hostVerifier: ssh.policy.verifierFor(e.host, e.port), authHandler: ssh.auth(username) }),
       };
     }
   }

@@ -2,7 +2,7 @@
 // strictly (./dial); the API version is negotiated on the first ping, as the docker CLI does; the
 // event stream is parsed line by line.
 import type Docker from 'dockerode';
-import type { IncomingMessage } from 'node:http';
+import type { Agent, IncomingMessage } from 'node:http';
 import type { Kind, ObjectOfKind, SwarmInfo } from '../domain/model';
 import type { CallOptions, EventHandlers, EventSubscription, ListOptions, Ping, SubscribeOptions, SwarmApi } from '../store/swarmApi';
 import { negotiateApiVersion } from './apiVersion';
@@ -48,6 +48,15 @@ export class DockerSwarmApi implements SwarmApi {
     } catch (err) {
       throw this.explain(err);
     }
+  }
+
+  /**
+   * Closes this endpoint's connections: an ssh:// endpoint's ssh connection (and the remote
+   * `docker system dial-stdio` of every request still open), an unverified-TLS agent's sockets.
+   * The streams and calls still open fail; later calls over ssh fail at once.
+   */
+  dispose(): void {
+    (this.docker.modem as unknown as { agent?: Agent }).agent?.destroy();
   }
 
   private get modem(): Dialer {

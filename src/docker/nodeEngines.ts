@@ -17,11 +17,13 @@ export class ContextNodeEngines implements NodeEngines {
   async find(nodeId: string, signal?: AbortSignal): Promise<NodeEngine | undefined> {
     const input = this.options.input ?? nodeResolveInput(undefined);
     const probes = await Promise.all(allContextEndpoints(input).map(async (endpoint) => {
+      const probe = apiForEndpoint(endpoint, { ...this.options, input, callTimeoutMs: PROBE_TIMEOUT_MS });
       try {
-        const probe = apiForEndpoint(endpoint, { ...this.options, input, callTimeoutMs: PROBE_TIMEOUT_MS });
         return (await probe.info()).nodeId === nodeId ? endpoint : undefined;
       } catch {
         return undefined;
+      } finally {
+        probe.dispose();
       }
     }));
     const found = probes.find((e) => e !== undefined);

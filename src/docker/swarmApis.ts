@@ -51,14 +51,17 @@ export function resolveSwarmEndpoint(setting: string | undefined, options: ApiOp
   return resolveEndpoint({ ...input, setting, contextSetting: options.context });
 }
 
+export type FailoverSet = (() => readonly DockerSwarmApi[]) & { dispose(): void };
+
 /**
  * The failover candidates besides `primary`: every Docker context, then each of `extra` (host
  * strings of swarm.failoverEndpoints, resolved like swarm.dockerHost). Listed afresh on each call,
- * so a context added later counts; an endpoint keeps its SwarmApi (and negotiated version) across calls.
+ * so a context added later counts; an endpoint keeps its SwarmApi (and negotiated version) across
+ * calls. `dispose` closes the connections of all of them.
  */
-export function failoverSet(primary: string, extra: readonly string[], options: ApiOptions = {}): () => readonly DockerSwarmApi[] {
+export function failoverSet(primary: string, extra: readonly string[], options: ApiOptions = {}): FailoverSet {
   const made = new Map<string, DockerSwarmApi>();
-  return () => {
+  const list = (): readonly DockerSwarmApi[] => {
     const input = options.input ?? nodeResolveInput(undefined);
     const endpoints: Endpoint[] = [];
     for (const host of extra) {
@@ -75,4 +78,5 @@ export function failoverSet(primary: string, extra: readonly string[], options: 
     }
     return out;
   };
+  return Object.assign(list, { dispose: () => { for (const api of made.values()) api.dispose(); } });
 }

@@ -1,8 +1,9 @@
 // A private OpenSSH server for the ssh:// tests: its own config, host key and port on 127.0.0.1,
 // key-only login as the current user, and DOCKER_HOST set for every session (SetEnv), so that
 // `docker system dial-stdio` on the far side — what docker-modem runs — reaches a lab socket.
-// Stopped with its sessions: sshd leads its own process group, and the whole group is killed
-// (a session child outlives a SIGTERM to the listener and would hold the client's socket open).
+// Stopped with its sessions: each session process (and what it runs) is killed, then the listener's
+// process group. A session outlives its listener and would hold the client's socket open, and it is
+// not in the listener's group: sshd gives each session a session of its own (setsid).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -60,11 +61,34 @@ export async function startSshd(dockerHost: string, extraAuthorized: readonly st
     hostKeyPub: fs.readFileSync(path.join(dir, 'host.pub'), 'utf8').split(' ').slice(0, 2).join(' '),
     stop() {
       if (child.pid !== undefined) {
+        for (const p of sshdSessions({ dir })) { try { process.kill(p.pid, 'SIGKILL'); } catch { /* already gone */ } }
         try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
       }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The processes sshd runs for its connections (`sshd: user@notty`, `docker system dial-stdio`, …):
+ * the listener's descendants, as ps lists them.
+ */
+export function sshdSessions(s: Pick<Sshd, 'dir'>): { readonly pid: number; readonly args: string }[] {
+  const listener = fs.readFileSync(path.join(s.dir, 'sshd.pid'), 'utf8').trim();
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l)).filter((m) => m !== null).map((m) => ({ pid: m[1] ?? '', ppid: m[2] ?? '', args: m[3] ?? '' }));
+  const tree = new Set([listener]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) if (tree.has(r.ppid) && !tree.has(r.pid)) { tree.add(r.pid); grew = true; }
+  }
+  return rows.filter((r) => r.pid !== listener && tree.has(r.pid)).map((r) => ({ pid: Number(r.pid), args: r.args }));
+}
+
+/** This process's TCP sockets to the sshd, in any state, as the kernel (ss) lists them. */
+export function clientSockets(s: Sshd): string[] {
+  return execFileSync('ss', ['-tnpaH', 'dport', '=', `:${s.port}`], { encoding: 'utf8' }).split('\n')
+    .filter((l) => l.includes(`pid=${process.pid},`));
 }
 
 /** OpenSSH's own verdict on a host with this known_hosts (StrictHostKeyChecking=yes, no prompt). */

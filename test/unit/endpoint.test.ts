@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import * as https from 'node:https';
 import { describeSource, endpointLabel, EndpointError, resolveEndpoint, type Endpoint, type ResolveInput } from '../../src/docker/endpoint';
 import { nodeResolveInput, toDockerOptions } from '../../src/docker/dockerOptions';
+import { DialStdioAgent } from '../../src/docker/ssh/dialStdioAgent';
 import { createDocker } from '../../src/docker/modem';
 import { HostKeyPolicy } from '../../src/docker/ssh/hostKeyPolicy';
 import { authMethods } from '../../src/docker/ssh/identities';
@@ -278,14 +279,18 @@ describe('toDockerOptions', () => {
     assert.ok(o.agent instanceof https.Agent);
     assert.equal((o.agent.options as { rejectUnauthorized?: boolean }).rejectUnauthorized, false);
   });
-  it('ssh carries the user, a host verifier and the keys to offer (end to end: sshEndpoint.test.ts)', () => {
+  it('ssh is http through our dial-stdio agent, which carries the user, a host verifier and the keys to offer (end to end: sshEndpoint.test.ts)', () => {
     const policy = new HostKeyPolicy({ homedir: '/h', read: () => undefined, list: () => [], append: () => undefined }, async () => false);
     const ssh = { policy, auth: (username: string) => authMethods(username, '/agent.sock', '/h', () => undefined) };
     const o = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 2222, username: 'ops', source: s }, read, ssh);
-    assert.deepEqual([o.protocol, o.host, o.port, o.username], ['ssh', 'mgr', 2222, 'ops']);
-    assert.equal(typeof o.sshOptions?.hostVerifier, 'function');
-    assert.deepEqual(o.sshOptions?.authHandler, [{ type: 'agent', username: 'ops', agent: '/agent.sock' }]);
-    assert.ok(toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read, ssh).username, 'the local user by default');
+    assert.deepEqual([o.protocol, o.host, o.port, o.sshOptions], ['http', 'mgr', 2222, undefined]);
+    assert.ok(o.agent instanceof DialStdioAgent);
+    const c = o.agent.config;
+    assert.deepEqual([c.host, c.port, c.username], ['mgr', 2222, 'ops']);
+    assert.equal(typeof c.hostVerifier, 'function');
+    assert.deepEqual(c.authHandler, [{ type: 'agent', username: 'ops', agent: '/agent.sock' }]);
+    const byDefault = toDockerOptions({ kind: 'ssh', host: 'mgr', port: 22, source: s }, read, ssh).agent;
+    assert.ok(byDefault instanceof DialStdioAgent && byDefault.config.username, 'the local user by default');
   });
   it('keeps docker-modem from mixing in DOCKER_HOST', () => {
     const saved = process.env.DOCKER_HOST;

@@ -2,8 +2,8 @@
 // on record in known_hosts is accepted, a changed or revoked key is refused with a warning, and an
 // unknown host is put to the user (the editor asks; swarm-lint, which cannot ask, refuses and says
 // how to trust the host). A trusted key is appended to ~/.ssh/known_hosts the way ssh appends it.
-// docker-modem opens one SSH connection per request: answers are remembered for the session, and
-// concurrent connections share one question.
+// An endpoint's ssh connection is opened again after it closed (idle, broken, refused): answers
+// are remembered for the session, and concurrent connections share one question.
 import * as nodePath from 'node:path';
 import { checkHostKey, fingerprint, hostToken, keyTypeName, keyTypeOf, knownHostsLine, type KnownHostsFile } from './knownHosts';
 import { sshConfigValue, type ConfigFiles } from './sshConfig';
